@@ -1,0 +1,73 @@
+"""Problems found in a site's data, worded for the webmaster who must fix them.
+
+Every problem names the file, the line and the field, and says what was expected and what was
+found, in Thai first and English second. Errors stop the build; warnings are printed, and fail it
+only under ``--strict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the data a value came from."""
+
+    file: Path
+    line: int | None = None
+    field: str = ""
+
+    def describe(self, data_root: Path | None = None) -> str:
+        file = self.file
+        if data_root is not None:
+            try:
+                file = self.file.relative_to(data_root.parent)
+            except ValueError:
+                pass
+        parts = [str(file).replace("\\", "/")]
+        if self.line is not None:
+            parts.append(f"บรรทัด/line {self.line}")
+        if self.field:
+            parts.append(f"ช่อง/field '{self.field}'")
+        return ", ".join(parts)
+
+    def child(self, key: str | int, line: int | None = None) -> Location:
+        """The location of a value nested under this one."""
+        if isinstance(key, int):
+            name = f"{self.field}[{key + 1}]"
+        else:
+            name = f"{self.field}.{key}" if self.field else key
+        return Location(self.file, line if line is not None else self.line, name)
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    thai: str
+    english: str
+
+    def message(self, data_root: Path | None = None) -> str:
+        return f"{self.location.describe(data_root)}\n    {self.thai}\n    {self.english}"
+
+
+class DataError(Exception):
+    """The data cannot be built. Carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(self.report())
+
+    def report(self, data_root: Path | None = None) -> str:
+        count = len(self.problems)
+        heading = f"ข้อมูลมีข้อผิดพลาด {count} รายการ / The data has {count} error(s):"
+        return "\n".join([heading, *(f"- {p.message(data_root)}" for p in self.problems)])
+
+
+def describe_value(value: object) -> str:
+    """A short, quoted rendering of a found value for an error message."""
+    if value is None:
+        return "ค่าว่าง / nothing"
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 80 else text[:77] + "…"

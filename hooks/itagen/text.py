@@ -1,0 +1,101 @@
+"""Making text from data safe: stray HTML cleaned, dangerous links refused, Markdown escaped.
+
+Text fields are plain text or Markdown. Nothing in them may become markup on a page: HTML is
+escaped (or, for the harmless formatting tags that Word pastes, turned into line breaks), links
+may only use http(s), mailto and tel, and Markdown attribute lists (``{: onclick=…}``) are defused.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+
+class MarkdownText(str):
+    """A text field whose Markdown is rendered (emphasis, lists, links); raw HTML still is not."""
+
+
+# Tags that Word and web editors paste around cells: they carry layout, never content.
+_LAYOUT_TAGS = {"p", "br", "b", "strong", "i", "em", "u", "ol", "ul", "li", "span", "div", "font"}
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>")
+_BREAKING_TAGS = {"p", "div", "br", "li", "ol", "ul"}
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_MD_INLINE_TARGET = re.compile(r"\]\(\s*<?([^)>]*)")
+_MD_REFERENCE_TARGET = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
+_AUTOLINK_TARGET = re.compile(r"<([^<>\s]+:[^<>]*)>")
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
+
+
+def strip_layout_tags(text: str) -> tuple[str, bool]:
+    """Remove pasted layout tags; return the text and whether any were found.
+
+    Other tags (``<script>``, ``<img>``) are left in place, to be shown as text by the escaper.
+    """
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        name = match[1].lower()
+        if name not in _LAYOUT_TAGS:
+            return match[0]
+        found = True
+        return "\n" if name in _BREAKING_TAGS else ""
+
+    cleaned = _TAG.sub(replace, text)
+    if found:
+        cleaned = "\n".join(line.strip() for line in cleaned.split("\n"))
+        cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip()
+    return cleaned, found
+
+
+def unsafe_link_targets(text: str) -> list[str]:
+    """Link targets in ``text`` whose scheme is not http(s), mailto or tel (``javascript:``…)."""
+    targets = [
+        *_MD_INLINE_TARGET.findall(text),
+        *_MD_REFERENCE_TARGET.findall(text),
+        *_AUTOLINK_TARGET.findall(text),
+    ]
+    unsafe = []
+    for target in targets:
+        # Browsers ignore tabs and newlines inside a URL, so "java\tscript:" is still a script.
+        squeezed = _INVISIBLE.sub("", html.unescape(target))
+        scheme = _SCHEME.match(squeezed)
+        if scheme and scheme[1].lower() not in SAFE_SCHEMES:
+            unsafe.append(target.strip())
+    return unsafe
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]#|!~^])")
+
+
+def escape_html(text: str) -> str:
+    """HTML-escape, and defuse attribute lists: ``{`` would let ``{: onclick=…}`` through attr_list."""
+    escaped = html.escape(text, quote=True)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def escape_plain(text: str) -> str:
+    """Text shown exactly as written: neither HTML nor Markdown syntax takes effect."""
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", escape_html(text))
+    # A leading "1." or "-" would start a list, a leading ">" a quote: keep them literal.
+    escaped = re.sub(r"^(\s*\d+)\.", r"\1\\.", escaped, flags=re.MULTILINE)
+    escaped = re.sub(r"^(\s*)([-+])", r"\1\\\2", escaped, flags=re.MULTILINE)
+    return escaped
+
+
+def escape_markdown(text: str) -> str:
+    """Markdown from data: its syntax renders, any HTML in it is shown as text."""
+    return escape_html(text)
+
+
+def to_markdown(value: object) -> Markup:
+    """Escape any value for a generated Markdown page (the Jinja ``finalize`` hook)."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, MarkdownText):
+        return Markup(escape_markdown(value))
+    return Markup(escape_plain("" if value is None else str(value)))

@@ -1,0 +1,146 @@
+"""Reading a YAML data file the way a webmaster saved it, remembering where every value was.
+
+PyYAML alone loses line numbers, keeps the last of two duplicate keys without a word, and turns
+``2025-06-31`` into an exception that is not a YAMLError. This loader keeps lines, rejects
+duplicates, and leaves dates as text so that the validator can parse them with a proper message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Location, Problem
+
+MAX_FILE_BYTES = 2_000_000
+"""A data file larger than this is almost certainly a pasted binary or a mistake."""
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping that knows the line of each of its keys."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class YamlList(list[Any]):
+    """A sequence that knows the line of each of its items."""
+
+    line: int
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records lines, refuses duplicate keys, and does not guess timestamps."""
+
+    # Dates stay strings: the validator parses B.E. and C.E. years and reports impossible days.
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Any:  # type: ignore[override]
+        mapping = YamlMap()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        yield mapping
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            line = key_node.start_mark.line + 1
+            if key in mapping.key_lines:
+                raise _DuplicateKey(key, mapping.key_lines[key], line)
+            mapping.key_lines[key] = line
+            mapping[key] = self.construct_object(value_node, deep=True)
+
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:  # type: ignore[override]
+        sequence = YamlList()
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+        yield sequence
+        sequence.extend(self.construct_object(child, deep=True) for child in node.value)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_yaml_seq)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, first_line: int, second_line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.first_line = first_line
+        self.second_line = second_line
+
+
+def _fail(path: Path, line: int | None, thai: str, english: str, field: str = "") -> DataError:
+    return DataError([Problem(Location(path, line, field), thai, english)])
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless: drop it
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _fail(
+            path,
+            line,
+            "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น TIS-620/ANSI) โปรดบันทึกใหม่โดยเลือกการเข้ารหัส UTF-8",
+            "the file is not UTF-8 (perhaps TIS-620/ANSI); save it again with UTF-8 encoding",
+        ) from None
+    # Windows line endings are fine; a lone CR (old Mac) would merge lines, so normalise both.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _syntax_problem(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(exc, "problem", None) or str(exc)
+    lines = text.split("\n")
+    if line is not None and 0 < line <= len(lines) and "\t" in lines[line - 1]:
+        return _fail(
+            path,
+            line,
+            "บรรทัดนี้มีอักขระแท็บ (Tab) YAML ต้องย่อหน้าด้วยเว้นวรรคเท่านั้น",
+            "this line contains a tab character; YAML must be indented with spaces only",
+        )
+    return _fail(
+        path,
+        line,
+        f"รูปแบบ YAML ไม่ถูกต้อง ({problem}) ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",
+        f"invalid YAML syntax ({problem}); check indentation, colons and quotes",
+    )
+
+
+def load_yaml_file(path: Path) -> Any:
+    """Parse one data file into YamlMap/YamlList/scalars, or raise DataError saying why not."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(path, None, f"อ่านไฟล์ไม่ได้ ({exc.strerror})", f"cannot read the file ({exc.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _fail(
+            path,
+            None,
+            f"ไฟล์ใหญ่เกินไป ({len(raw):,} ไบต์ เกินขีดจำกัด {MAX_FILE_BYTES:,} ไบต์) แยกเอกสารไว้ในโฟลเดอร์ documents",
+            f"the file is too large ({len(raw):,} bytes, limit {MAX_FILE_BYTES:,}); keep documents as separate files",
+        )
+    text = _decode(path, raw)
+    try:
+        value = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+    except _DuplicateKey as dup:
+        raise _fail(
+            path,
+            dup.second_line,
+            f"คีย์ '{dup.key}' ซ้ำกับบรรทัด {dup.first_line} ค่าหนึ่งจะหายไปโดยไม่รู้ตัว ลบหรือเปลี่ยนชื่อคีย์ใดคีย์หนึ่ง",
+            f"key '{dup.key}' repeats the one on line {dup.first_line}; one value would be silently lost",
+            dup.key,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise _syntax_problem(path, exc, text) from None
+    if value is None:
+        raise _fail(path, None, "ไฟล์ว่างเปล่า ไม่มีข้อมูล", "the file is empty")
+    return value
