@@ -12,14 +12,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from itagen.errors import DataError
-from itagen.loader import load_site
-from itagen.pages import SiteOutput, generate_site, navigation
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from itagen.errors import DataError
+from itagen.loader import load_site
+from itagen.pages import SiteOutput, generate_site, navigation
+
 if TYPE_CHECKING:
-    from livereload import Server  # type: ignore[import-not-found]
+    from livereload import Server
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page

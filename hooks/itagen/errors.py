@@ -7,6 +7,7 @@ only under ``--strict``.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +23,8 @@ class Location:
     def describe(self, data_root: Path | None = None) -> str:
         file = self.file
         if data_root is not None:
-            try:
+            with contextlib.suppress(ValueError):  # data outside the project: show the full path
                 file = self.file.relative_to(data_root.parent)
-            except ValueError:
-                pass
         parts = [str(file).replace("\\", "/")]
         if self.line is not None:
             parts.append(f"บรรทัด/line {self.line}")
@@ -35,10 +34,12 @@ class Location:
 
     def child(self, key: str | int, line: int | None = None) -> Location:
         """The location of a value nested under this one."""
-        if isinstance(key, int):
+        if isinstance(key, int):  # shown 1-based: "items[1]" is the first item a person sees
             name = f"{self.field}[{key + 1}]"
+        elif self.field:
+            name = f"{self.field}.{key}"
         else:
-            name = f"{self.field}.{key}" if self.field else key
+            name = key
         return Location(self.file, line if line is not None else self.line, name)
 
 

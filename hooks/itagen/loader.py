@@ -120,22 +120,31 @@ def _check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
                 _check_in_year(start, end, year.fiscal_year, where.child("period"), validator)
     if year.analysis:
         for index, item in enumerate(year.analysis.items):
-            _check_indicators(item.indicators, at.child("analysis").child("items").child(index).child("indicators"), validator)
+            _check_indicators(
+                item.indicators, at.child("analysis").child("items").child(index).child("indicators"), validator
+            )
     for r_index, report in enumerate(year.progress_reports):
         where = at.child("progress_reports").child(r_index)
         if report.date is not None:
-            _check_in_year(report.date.first_day, report.date.first_day, year.fiscal_year, where.child("date"), validator, REPORT_GRACE_DAYS)
-        for i_index, item in enumerate(report.items):
+            _check_in_year(
+                report.date.first_day,
+                report.date.first_day,
+                year.fiscal_year,
+                where.child("date"),
+                validator,
+                REPORT_GRACE_DAYS,
+            )
+        for i_index, progress in enumerate(report.items):
             item_at = where.child("items").child(i_index)
-            if item.measure not in measure_ids:
+            if progress.measure not in measure_ids:
                 known = ", ".join(measure_ids) or "ไม่มี / none"
                 validator.error(
                     item_at.child("measure"),
-                    f"ไม่พบมาตรการรหัส '{item.measure}' ในปีนี้ (รหัสที่มี: {known})",
-                    f"no measure with id '{item.measure}' in this year (known ids: {known})",
+                    f"ไม่พบมาตรการรหัส '{progress.measure}' ในปีนี้ (รหัสที่มี: {known})",
+                    f"no measure with id '{progress.measure}' in this year (known ids: {known})",
                 )
-            if item.date is not None:
-                day = item.date.first_day
+            if progress.date is not None:
+                day = progress.date.first_day
                 _check_in_year(day, day, year.fiscal_year, item_at.child("date"), validator, REPORT_GRACE_DAYS)
 
 
@@ -194,4 +203,3 @@ def _check_in_year(
         f"วันที่ {shown} อยู่นอกปีงบประมาณ {fiscal_year} ({format_date(first)} – {format_date(last)})",
         f"the date {start.isoformat()}{'' if start == end else ' – ' + end.isoformat()} lies outside fiscal year {fiscal_year} ({first.isoformat()} – {last.isoformat()})",
     )
-

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .schema import Url
 from .text import MarkdownText
 from .thai import Digits, ThaiDate, fiscal_year_bounds
-from .schema import ContactUrl, Url
 
 if TYPE_CHECKING:
     from .errors import Location
@@ -194,7 +194,11 @@ class Period:
         if parsed is INVALID:
             return INVALID
         if parsed.start is None and not parsed.whole_fiscal_year:
-            return validator.error(location, "ระยะเวลาต้องมี start: หรือ whole_fiscal_year: true", "a period needs start: or whole_fiscal_year: true")
+            return validator.error(
+                location,
+                "ระยะเวลาต้องมี start: หรือ whole_fiscal_year: true",
+                "a period needs start: or whole_fiscal_year: true",
+            )
         return cls(parsed.start, parsed.end, parsed.whole_fiscal_year)
 
     def days(self, fiscal_year: int) -> tuple[dt.date, dt.date]:

@@ -98,14 +98,18 @@ def _analysis(ctx: RenderContext, year: FiscalYear, out: SiteOutput) -> None:
     if year.analysis is None:
         return
     markdown = ctx.page("year-analysis.md.j2", year=year, analysis=year.analysis)
-    out.pages.append(GeneratedPage(f"{year_dir(year)}/analysis.md", "การวิเคราะห์ผลการประเมิน", markdown, year.fiscal_year))
+    out.pages.append(
+        GeneratedPage(f"{year_dir(year)}/analysis.md", "การวิเคราะห์ผลการประเมิน", markdown, year.fiscal_year)
+    )
 
 
 def _measures(ctx: RenderContext, year: FiscalYear, out: SiteOutput) -> None:
     if year.measures is None:
         return
     markdown = ctx.page("year-measures.md.j2", year=year, measures=year.measures)
-    out.pages.append(GeneratedPage(f"{year_dir(year)}/measures.md", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", markdown, year.fiscal_year))
+    out.pages.append(
+        GeneratedPage(f"{year_dir(year)}/measures.md", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", markdown, year.fiscal_year)
+    )
 
 
 def _progress_reports(ctx: RenderContext, year: FiscalYear, out: SiteOutput) -> None:
@@ -127,7 +131,9 @@ def generate_site(site: Site) -> SiteOutput:
             build(ctx, year, out)
         _overview(ctx, year, out)
     newest_first = list(reversed(site.years))
-    out.pages.insert(0, GeneratedPage(YEARS_INDEX, "ทุกปีงบประมาณ", ctx.page("years-index.md.j2", years=newest_first), None))
+    out.pages.insert(
+        0, GeneratedPage(YEARS_INDEX, "ทุกปีงบประมาณ", ctx.page("years-index.md.j2", years=newest_first), None)
+    )
     out.home_markdown = ctx.page("home-summary.md.j2", years=newest_first)
     if site.agency.logo:
         logo = site.data_dir / site.agency.logo

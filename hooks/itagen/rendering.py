@@ -9,8 +9,8 @@ Markdown but not its HTML, and only ``Markup`` built by our own code passes unch
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup

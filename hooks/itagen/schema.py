@@ -8,8 +8,10 @@ All problems are collected, so the webmaster sees every mistake in one build, no
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
+import re
 import types
 import typing
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any, Literal, TypeVar, Union
 
 from .errors import DataError, Location, Problem, describe_value
 from .text import MarkdownText, strip_layout_tags, unsafe_link_targets
-from .thai import DateParseError, ThaiDate, parse_thai_date
+from .thai import DateParseError, ThaiDate, last_day_of_month, parse_thai_date, to_arabic_digits
 from .yaml_source import YamlList, YamlMap
 
 T = TypeVar("T")
@@ -103,7 +105,11 @@ class Validator:
         return cls(**arguments)
 
     def _unknown_keys(
-        self, value: dict[str, Any], fields: dict[str, dataclasses.Field[Any]], key_lines: dict[str, int], location: Location
+        self,
+        value: dict[str, Any],
+        fields: dict[str, dataclasses.Field[Any]],
+        key_lines: dict[str, int],
+        location: Location,
     ) -> None:
         for key in value:
             if key in fields:
@@ -164,7 +170,9 @@ class Validator:
         if not isinstance(value, dict):
             return self.expected(location, ("ชุดข้อมูลแบบ คีย์: ค่า", "a mapping of key: value"), value)
         lines = value.key_lines if isinstance(value, YamlMap) else {}
-        result = {str(k): self.value(item_hint, v, location.child(str(k), lines.get(k)), metadata) for k, v in value.items()}
+        result = {
+            str(k): self.value(item_hint, v, location.child(str(k), lines.get(k)), metadata) for k, v in value.items()
+        }
         return INVALID if INVALID in result.values() else result
 
     def scalar(self, hint: Any, value: object, location: Location, metadata: dict[str, Any]) -> Any:
@@ -183,12 +191,8 @@ class Validator:
     def _number(self, hint: type, value: object, location: Location, metadata: dict[str, Any]) -> Any:
         if isinstance(value, str):
             # Scores copied from a Thai document may use Thai digits: accept them.
-            from .thai import to_arabic_digits
-
-            try:
+            with contextlib.suppress(ValueError):  # not a number after all: reported just below
                 value = float(to_arabic_digits(value.strip())) if hint is float else int(to_arabic_digits(value))
-            except ValueError:
-                pass
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         if ok and hint is int and isinstance(value, float):
             ok = value.is_integer()
@@ -248,9 +252,7 @@ class Validator:
 
     def _impossible_date(self, value: str, location: Location) -> Any:
         """31 June is a typo for a real day: warn, and use the month's last day so the build goes on."""
-        from .thai import last_day_of_month, parse_thai_date as parse
-
-        month_only = parse(_without_day(value))
+        month_only = parse_thai_date(_without_day(value))
         corrected = ThaiDate(month_only.year, month_only.month, last_day_of_month(month_only.year, month_only.month))
         self.warn(
             location,
@@ -262,10 +264,6 @@ class Validator:
 
 def _without_day(text: str) -> str:
     """'2566-06-31' → '2566-06'; '31 มิถุนายน 2566' → 'มิถุนายน 2566'."""
-    import re
-
-    from .thai import to_arabic_digits
-
     text = to_arabic_digits(text.strip())
     if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text):
         return text.rsplit("-", 1)[0]

@@ -151,9 +151,7 @@ def format_whole_fiscal_year(fiscal_year_be: int, digits: Digits = "arabic") -> 
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS_FULL)} | {
-    name: i + 1 for i, name in enumerate(MONTHS_ABBR)
-}
+_MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS_FULL)} | {name: i + 1 for i, name in enumerate(MONTHS_ABBR)}
 # Longest names first so that "มิ.ย." is not read as a shorter name that prefixes it.
 _MONTH_PATTERN = "|".join(re.escape(name) for name in sorted(_MONTH_NAMES, key=len, reverse=True))
 _THAI_TEXT_DATE = re.compile(

@@ -36,12 +36,12 @@ class _LineLoader(yaml.SafeLoader):
     """SafeLoader that records lines, refuses duplicate keys, and does not guess timestamps."""
 
     # Dates stay strings: the validator parses B.E. and C.E. years and reports impossible days.
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML reads this class attribute per loader class
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
-    def construct_yaml_map(self, node: yaml.MappingNode) -> Any:  # type: ignore[override]
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Any:
         mapping = YamlMap()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
@@ -56,7 +56,7 @@ class _LineLoader(yaml.SafeLoader):
             mapping.key_lines[key] = line
             mapping[key] = self.construct_object(value_node, deep=True)
 
-    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:  # type: ignore[override]
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:
         sequence = YamlList()
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -130,7 +130,7 @@ def load_yaml_file(path: Path) -> Any:
         )
     text = _decode(path, raw)
     try:
-        value = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+        value = yaml.load(text, Loader=_LineLoader)  # _LineLoader derives from SafeLoader
     except _DuplicateKey as dup:
         raise _fail(
             path,

@@ -1,0 +1,42 @@
+# Commands for webmasters and developers. Windows users: see "Without make" in README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA ?= data
+OUT ?= site
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve check test lint clean
+
+## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
+site: $(SITE_STAMP)
+	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" $(if $(STRICT),--strict)
+
+## serve: preview at http://127.0.0.1:8000 with live reload; data edits rebuild
+serve: $(SITE_STAMP)
+	ITA_DATA="$(abspath $(DATA))" $(PY) -m mkdocs serve
+
+## check: build strictly (any warning fails): for CI and before publishing
+check: $(SITE_STAMP)
+	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --strict
+
+## test: lint, type-check and run the whole test suite
+test: $(TEST_STAMP)
+	$(PY) -m ruff check hooks tests
+	$(PY) -m ruff format --check hooks tests
+	$(PY) -m mypy hooks
+	$(PY) -m pytest -q
+
+$(SITE_STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements.txt requirements-dev.txt $(SITE_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,63 @@
+"""Shared fixtures: real MkDocs builds of data directories, built once per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEMO_DATA = PROJECT_ROOT / "data"
+EXAMPLES = PROJECT_ROOT / "examples"
+
+
+def example_dirs() -> list[Path]:
+    return sorted(p for p in EXAMPLES.iterdir() if (p / "agency.yml").is_file())
+
+
+def run_build(data_dir: Path, out_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the real build command (hooks/build_site.py → mkdocs build) and capture its output."""
+    command = [sys.executable, str(PROJECT_ROOT / "hooks" / "build_site.py"), "--data", str(data_dir), "--out", str(out_dir)]
+    if strict:
+        command.append("--strict")
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=PROJECT_ROOT, check=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    """``built_site(data_dir)`` → the built site directory; each data directory is built once, strictly."""
+    cache: dict[Path, Path] = {}
+
+    def build(data_dir: Path) -> Path:
+        if data_dir not in cache:
+            out = tmp_path_factory.mktemp(data_dir.name) / "site"
+            result = run_build(data_dir, out)
+            assert result.returncode == 0, f"build of {data_dir} failed:\n{result.stdout}\n{result.stderr}"
+            cache[data_dir] = out
+        return cache[data_dir]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def demo_site(built_site: Callable[[Path], Path]) -> Path:
+    return built_site(DEMO_DATA)
+
+
+def page_text(site: Path, page: str) -> str:
+    """The visible text of a built page's article, whitespace collapsed, for 'is this fact shown' checks."""
+    import html
+    import re
+
+    source = (site / page).read_text(encoding="utf-8")
+    start = source.find("<article")
+    end = source.find("</article>")
+    article = source[start:end] if start != -1 else source
+    article = re.sub(r"<(script|style)\b.*?</\1>", " ", article, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", article))
+    return " ".join(text.split())
