@@ -53,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     output = generate_site(site)
     config.site_name = site.agency.name
     config.nav = navigation(site, output)
+    config.extra_css.extend(css for css in output.extra_css if css not in config.extra_css)
     if site.agency.logo:
         config.theme["logo"] = output.logo_path
     config.extra["ita"] = {"site": site, "output": output, "data_dir": str(data_dir)}

@@ -21,7 +21,14 @@ def example_dirs() -> list[Path]:
 
 def run_build(data_dir: Path, out_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
     """Run the real build command (hooks/build_site.py → mkdocs build) and capture its output."""
-    command = [sys.executable, str(PROJECT_ROOT / "hooks" / "build_site.py"), "--data", str(data_dir), "--out", str(out_dir)]
+    command = [
+        sys.executable,
+        str(PROJECT_ROOT / "hooks" / "build_site.py"),
+        "--data",
+        str(data_dir),
+        "--out",
+        str(out_dir),
+    ]
     if strict:
         command.append("--strict")
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}

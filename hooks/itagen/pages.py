@@ -18,6 +18,7 @@ from .model import FiscalYear, Site
 from .rendering import html_env, markdown_env
 
 YEARS_INDEX = "ita/index.md"
+THAI_DIGITS_CSS = "assets/stylesheets/thai-digits.css"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class SiteOutput:
     home_markdown: str = ""
     """Appended to the hand-written home page: the agency and its latest result."""
     logo_path: str | None = None
+    extra_css: list[str] = field(default_factory=list)
+    """Stylesheets among the assets that every page must load."""
 
     def year_pages(self, fiscal_year: int) -> list[GeneratedPage]:
         return [p for p in self.pages if p.fiscal_year == fiscal_year]
@@ -135,6 +138,10 @@ def generate_site(site: Site) -> SiteOutput:
         0, GeneratedPage(YEARS_INDEX, "ทุกปีงบประมาณ", ctx.page("years-index.md.j2", years=newest_first), None)
     )
     out.home_markdown = ctx.page("home-summary.md.j2", years=newest_first)
+    if site.digits == "thai":
+        # Markdown only knows "1." list markers; CSS numbers the same lists ๑. ๒. ๓.
+        out.extra_css.append(THAI_DIGITS_CSS)
+        out.assets.append(GeneratedAsset(THAI_DIGITS_CSS, b".md-typeset ol { list-style-type: thai; }\n"))
     if site.agency.logo:
         logo = site.data_dir / site.agency.logo
         out.logo_path = f"assets/agency-logo{logo.suffix.lower()}"
