@@ -56,6 +56,12 @@ def _url(value: object) -> Markup:
     return Markup(quote(str(value), safe=_URL_SAFE).replace("(", "%28").replace(")", "%29"))
 
 
+def _join(values: object, separator: str = ", ") -> Markup:
+    """Jinja's join escapes only HTML; ours escapes every item for Markdown, as finalize would."""
+    items = values if isinstance(values, list | tuple) else [values]
+    return Markup(separator.join(str(to_markdown(item)) for item in items))
+
+
 def _indent(value: object, width: int = 4) -> Markup:
     """Indent the continuation lines of an escaped value so it stays inside a list item."""
     text = str(to_markdown(value))
@@ -79,6 +85,7 @@ def markdown_env(site: Site) -> jinja2.Environment:
     )
     env.filters.update(_formatters(site.digits))
     env.filters["indent_item"] = _indent
+    env.filters["join"] = _join
     env.globals["site"] = site
     env.globals["agency"] = site.agency
     env.globals["indicator_names"] = INDICATOR_NAMES
