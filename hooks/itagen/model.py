@@ -16,7 +16,9 @@ from .text import MarkdownText
 from .thai import Digits, ThaiDate, fiscal_year_bounds
 
 if TYPE_CHECKING:
+    from .content import AgencyContent
     from .errors import Location
+    from .oit import OitYear
     from .schema import Validator
 
 SCORE = {"minimum": 0, "maximum": 100}
@@ -62,7 +64,8 @@ class Contacts:
 class Agency:
     name: str
     type: str
-    province: str
+    province: str | None = None
+    """Optional because some documents (seed 003) never say where the agency is."""
     district: str | None = None
     subdistrict: str | None = None
     address: str | None = None
@@ -76,7 +79,7 @@ class Agency:
     @property
     def place(self) -> str:
         """``อำเภอพังโคน จังหวัดสกลนคร``, as the documents write it."""
-        parts = [f"อำเภอ{self.district}" if self.district else "", f"จังหวัด{self.province}"]
+        parts = [f"อำเภอ{self.district}" if self.district else "", f"จังหวัด{self.province}" if self.province else ""]
         return " ".join(p for p in parts if p)
 
 
@@ -84,6 +87,10 @@ class Agency:
 class SiteSettings:
     digits: Literal["thai", "arabic"] = "arabic"
     """Thai (๐–๙) or Arabic digits for scores, dates and years on generated pages."""
+    survey_hosts: list[str] = field(default_factory=list)
+    """Hosts other than itas.nacc.go.th allowed in survey links (a warning instead of an error)."""
+    site_url: Url | None = None
+    """Where the site is published (https://…/); absolute links such as the OIT URL sheet need it."""
 
 
 # --- One fiscal year --------------------------------------------------------------------------
@@ -292,6 +299,25 @@ class ProgressReport:
 
 
 @dataclass(frozen=True)
+class Surveys:
+    """The year's IIT and EIT survey announcements (ประกาศ) with their links and response window."""
+
+    opens: ThaiDate
+    closes: ThaiDate
+    announced: ThaiDate
+    signatory: Signatory
+    ita_year: int | None = field(default=None, metadata=FISCAL_YEAR)
+    """The ITA the surveys belong to; the fiscal year when not given."""
+    iit: Url | None = None
+    """The IIT link; derived from agency.itas_code when not given."""
+    eit: Url | None = None
+    assessment_name: str | None = None
+    """Overrides "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ" in the title."""
+    introduction: MarkdownText | None = None
+    """Overrides the first paragraph (ด้วย…) of both announcements."""
+
+
+@dataclass(frozen=True)
 class FiscalYear:
     fiscal_year: int = field(metadata=FISCAL_YEAR)
     updated: ThaiDate
@@ -300,6 +326,7 @@ class FiscalYear:
     analysis: Analysis | None = None
     measures: Measures | None = None
     progress_reports: list[ProgressReport] = field(default_factory=list)
+    surveys: Surveys | None = None
     title: str | None = None
     notes: MarkdownText | None = None
 
@@ -319,6 +346,10 @@ class Site:
     """Oldest first."""
     data_dir: Path
     """Where the data came from: files it names (logo, documents) are relative to it."""
+    content: AgencyContent | None = None
+    """The agency's standing pages and documents (organization.yml, services.yml … documents.yml)."""
+    oit: list[OitYear] = field(default_factory=list)
+    """The fiscal years with an OIT checklist (oit/<year>.yml), oldest first."""
 
     @property
     def digits(self) -> Digits:
