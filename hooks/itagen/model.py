@@ -330,6 +330,13 @@ class FiscalYear:
     title: str | None = None
     notes: MarkdownText | None = None
 
+    def indicator_names(self) -> dict[int, str]:
+        """Indicator names as this year's documents word them (the assessment may rename some)."""
+        names = dict(INDICATOR_NAMES)
+        if self.assessment is not None:
+            names.update({i.number: i.name for i in self.assessment.indicators if i.name})
+        return names
+
     def measure(self, measure_id: str) -> Measure | None:
         if self.measures is None:
             return None

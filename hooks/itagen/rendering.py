@@ -86,6 +86,7 @@ def markdown_env(site: Site) -> jinja2.Environment:
     env.filters.update(_formatters(site.digits))
     env.filters["indent_item"] = _indent
     env.filters["join"] = _join
+    env.tests["multiline"] = lambda value: "\n" in str(value)
     env.globals["site"] = site
     env.globals["agency"] = site.agency
     env.globals["indicator_names"] = INDICATOR_NAMES
