@@ -18,9 +18,9 @@ site: $(SITE_STAMP)
 serve: $(SITE_STAMP)
 	ITA_DATA="$(abspath $(DATA))" $(PY) -m mkdocs serve
 
-## check: build strictly (any warning fails): for CI and before publishing
+## check: build strictly (any warning, or an OIT item without evidence, fails): for CI and before publishing
 check: $(SITE_STAMP)
-	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --strict
+	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --strict --oit-strict
 
 ## test: lint, type-check and run the whole test suite
 test: $(TEST_STAMP)

@@ -11,11 +11,17 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from types import FrameType
+
+from itagen.output_dir import building_dir, clean_leftovers, refusal, swap_in
+from itagen.reproducible import source_date_epoch
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_SOURCES = [PROJECT_ROOT / name for name in ("docs", "hooks", "overrides", "tests", "examples", ".git")]
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -23,27 +29,32 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", default="data", help="โฟลเดอร์ข้อมูล / data directory (default: data)")
     parser.add_argument("--out", default="site", help="โฟลเดอร์ผลลัพธ์ / output directory (default: site)")
     parser.add_argument("--strict", action="store_true", help="คำเตือนถือเป็นข้อผิดพลาด / treat warnings as errors")
+    parser.add_argument(
+        "--oit-strict",
+        action="store_true",
+        help="รายการ OIT ที่ยังไม่มีหลักฐานถือเป็นข้อผิดพลาด / fail when an OIT checklist item has no evidence",
+    )
     parser.add_argument("--config", default=str(PROJECT_ROOT / "mkdocs.yml"), help="mkdocs.yml to use")
     return parser.parse_args(argv)
 
 
-def _replace(output: Path, fresh: Path) -> None:
-    """Swap the fresh build in; the old site is removed only once the new one is in place."""
-    previous = output.with_name(f".{output.name}.previous")
-    if previous.exists():
-        shutil.rmtree(previous)
-    if output.exists():
-        output.rename(previous)
-    fresh.rename(output)
-    if previous.exists():
-        shutil.rmtree(previous)
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    # A closed terminal or a killed job must still run the clean-up below, as Ctrl+C does.
+    raise KeyboardInterrupt
 
 
 def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
     output = output.resolve()
+    refused = refusal(output, [PROJECT_ROOT, data.resolve(), *PROJECT_SOURCES])
+    if refused is not None:
+        print(f"ไม่ได้สร้างเว็บไซต์: {refused[0]}\nNothing was built: {refused[1]}", file=sys.stderr)
+        return 2
     output.parent.mkdir(parents=True, exist_ok=True)
-    fresh = output.with_name(f".{output.name}.building-{os.getpid()}")
+    clean_leftovers(output)
+    fresh = building_dir(output)
     environment = os.environ | {"ITA_DATA": str(data.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    if "SOURCE_DATE_EPOCH" not in environment and (epoch := source_date_epoch(data.resolve())) is not None:
+        environment["SOURCE_DATE_EPOCH"] = epoch  # the sitemap's dates follow the data, not the clock
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(fresh)]
     if strict:
         command.append("--strict")
@@ -56,7 +67,20 @@ def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
                 file=sys.stderr,
             )
             return result.returncode
-        _replace(output, fresh)
+        swap_in(output, fresh)
+    except KeyboardInterrupt:
+        print(
+            f"\nหยุดการสร้างเว็บไซต์: {output} ไม่มีการเปลี่ยนแปลง\nBuild interrupted: {output} was left unchanged.",
+            file=sys.stderr,
+        )
+        return 130
+    except OSError as exc:
+        print(
+            f"\nแทนที่ {output} ไม่ได้ ({exc.strerror}) อาจมีไฟล์ในโฟลเดอร์นั้นเปิดค้างอยู่ เว็บไซต์เดิมยังอยู่ครบ\n"
+            f"Could not replace {output} ({exc.strerror}); is a file in it open? The previous site is intact.",
+            file=sys.stderr,
+        )
+        return 1
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
@@ -66,6 +90,11 @@ def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
+    if args.oit_strict:
+        os.environ["ITA_OIT_STRICT"] = "1"  # read by the MkDocs hook in the build's own process
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupted)
     return build(Path(args.data), Path(args.out), strict=args.strict, config=Path(args.config))
 
 

@@ -12,12 +12,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from itagen.errors import DataError
+from itagen.errors import DataError, internal_error
+from itagen.evidence import oit_coverage, oit_strict_message
 from itagen.loader import load_site
 from itagen.pages import SiteOutput, generate_site, navigation
+from itagen.table_captions import TableCaptionExtension
 
 if TYPE_CHECKING:
     from livereload import Server
@@ -25,9 +28,13 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from itagen.model import Site
+
 log = logging.getLogger("mkdocs.plugins.ita")
 
 DATA_DIR_ENV = "ITA_DATA"
+OIT_STRICT_ENV = "ITA_OIT_STRICT"
+"""Set to 1 (``make check``, ``build_site.py --oit-strict``) to fail when an OIT item has no evidence."""
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -45,19 +52,38 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = _data_dir(config)
     try:
         loaded = load_site(data_dir)
+        output = generate_site(loaded.site)
     except DataError as error:
         raise PluginError(error.report(data_dir)) from None
+    except Exception as error:  # a bug of ours, not the webmaster's: still no traceback on their screen
+        log.debug("ita: internal error", exc_info=True)
+        raise PluginError(internal_error(error, data_dir)) from None
     for problem in loaded.warnings:
         log.warning(problem.message(data_dir))
     site = loaded.site
-    output = generate_site(site)
-    config.site_name = site.agency.name
+    _report_oit(site, output)
+    if site.settings.site_url:
+        config.site_url = site.settings.site_url.rstrip("/") + "/"
+    # Material prints site_name both raw and through |e; escaped Markup is right in both places.
+    config.site_name = escape(site.agency.name)
     config.nav = navigation(site, output)
     config.extra_css.extend(css for css in output.extra_css if css not in config.extra_css)
+    config.markdown_extensions.append(TableCaptionExtension())  # type: ignore[arg-type]  # MkDocs passes it on to Markdown
     if site.agency.logo:
         config.theme["logo"] = output.logo_path
     config.extra["ita"] = {"site": site, "output": output, "data_dir": str(data_dir)}
     return config
+
+
+def _report_oit(site: Site, output: SiteOutput) -> None:
+    """OIT coverage at INFO, so that an incomplete checklist never blocks publishing; ITA_OIT_STRICT=1 fails on it."""
+    coverages = oit_coverage(site, output)
+    for coverage in coverages:
+        for line in coverage.summary():
+            log.info(line)
+    failure = oit_strict_message(coverages)
+    if failure and os.environ.get(OIT_STRICT_ENV) == "1":
+        raise PluginError(failure)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import ServedSite, chromium, serve
+from playwright.sync_api import Browser
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DATA = PROJECT_ROOT / "data"
@@ -68,3 +70,17 @@ def page_text(site: Path, page: str) -> str:
     article = re.sub(r"<(script|style)\b.*?</\1>", " ", article, flags=re.S)
     text = html.unescape(re.sub(r"<[^>]+>", " ", article))
     return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def served_demo(demo_site: Path) -> Iterator[ServedSite]:
+    """The demo build served over HTTP on 127.0.0.1, for the browser tests."""
+    with serve(demo_site) as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium, driven by Playwright (never Playwright's own browser download)."""
+    with chromium() as running:
+        yield running

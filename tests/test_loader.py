@@ -83,7 +83,7 @@ def test_unknown_measure_in_progress_report(data_copy: Path) -> None:
 
 def test_javascript_link_is_rejected(data_copy: Path) -> None:
     _edit(data_copy / "years/2569.yml", "ขาดรายงานผลการจัดซื้อจัดจ้าง", "ขาด[รายงาน](javascript:alert(1))")
-    assert "link 'javascript:alert(1' is not allowed" in _error(data_copy)
+    assert "link 'javascript:alert(1)' is not allowed" in _error(data_copy)
 
 
 def test_level_that_disagrees_with_the_score_warns(data_copy: Path) -> None:

@@ -72,3 +72,13 @@ def describe_value(value: object) -> str:
         return "ค่าว่าง / nothing"
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+def internal_error(error: Exception, data_root: Path) -> str:
+    """What to say when the generator itself fails: not the webmaster's fault, and how to report it."""
+    return (
+        f"เกิดข้อผิดพลาดภายในโปรแกรมสร้างเว็บไซต์ขณะอ่านข้อมูลใน {data_root} ({type(error).__name__}: {error})\n"
+        "    เว็บไซต์เดิมยังอยู่ครบ โปรดแจ้งผู้ดูแลระบบพร้อมข้อความนี้ (ดูรายละเอียดได้ด้วย mkdocs build --verbose)\n"
+        f"    Internal error of the site generator while reading {data_root} ({type(error).__name__}: {error}).\n"
+        "    The previous site is intact; please report this message (details: mkdocs build --verbose)."
+    )

@@ -10,20 +10,26 @@ Layout of a data directory (documented for webmasters in data/README.md)::
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import DataError, Location, Problem
+from .integrity import add_lines, check_logo, check_year_files
 from .levels import level_mismatch, levels_of_year
 from .model import Agency, FiscalYear, Site, SiteSettings
+from .oit import load_content_and_oit
 from .schema import INVALID, Validator, load_record
+from .surveys import check_surveys
 from .thai import fiscal_year_bounds, format_date
 from .yaml_source import YamlMap, load_yaml_file
 
 YEAR_FILE_GLOB = "*.yml"
 T = TypeVar("T")
 REPORT_GRACE_DAYS = 90
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""Ids become parts of URLs and anchors (measures/#measure-m1): keep them plain."""
 """A year-end report may be dated up to this long after 30 September."""
 
 
@@ -49,20 +55,24 @@ def load_site(data_dir: Path) -> LoadResult:
     agency = _load_file(Agency, data_dir / "agency.yml", validator)
     settings_file = data_dir / "site.yml"
     settings = _load_file(SiteSettings, settings_file, validator) if settings_file.is_file() else SiteSettings()
-    if agency is not INVALID and agency.logo and not (data_dir / agency.logo).is_file():
-        validator.error(
-            Location(data_dir / "agency.yml", None, "logo"),
-            f"ไม่พบไฟล์โลโก้ '{agency.logo}' (ตำแหน่งนับจากโฟลเดอร์ {data_dir.name})",
-            f"the logo file '{agency.logo}' does not exist (paths are relative to {data_dir.name}/)",
-        )
+    if agency is not INVALID:
+        check_logo(agency, data_dir, validator)
+    check_year_files(data_dir, validator)
     years = [_load_year(path, validator) for path in sorted((data_dir / "years").glob(YEAR_FILE_GLOB))]
-    validator.raise_if_errors()
+    content, oit = load_content_and_oit(data_dir, years, settings, validator)
+    _raise_if_errors(validator)
     years = sorted(years, key=lambda y: y.fiscal_year)
     _check_unique_years(years, data_dir, validator)
     for year in years:
         _check_year(year, data_dir / "years" / f"{year.fiscal_year}.yml", validator)
+        check_surveys(agency, settings, year, data_dir, validator)
+    _raise_if_errors(validator)
+    return LoadResult(Site(agency, settings, years, data_dir, content, oit), add_lines(validator.warnings))
+
+
+def _raise_if_errors(validator: Validator) -> None:
+    validator.errors[:] = add_lines(validator.errors)  # cross-field checks know fields, not lines
     validator.raise_if_errors()
-    return LoadResult(Site(agency, settings, years, data_dir), validator.warnings)
 
 
 def _load_file(cls: type[T], path: Path, validator: Validator) -> T:
@@ -105,6 +115,12 @@ def _check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
     _check_assessment(year, at, validator)
     measure_ids = [m.id for m in year.measures.items] if year.measures else []
     for index, measure_id in enumerate(measure_ids):
+        if not ID_PATTERN.match(measure_id):
+            validator.error(
+                at.child("measures").child("items").child(index).child("id"),
+                f"รหัสมาตรการ '{measure_id}' ใช้ได้เฉพาะอักษรอังกฤษตัวเล็ก a-z ตัวเลข 0-9 และขีด - (เช่น m1, open-data) เพราะรหัสเป็นส่วนหนึ่งของที่อยู่เว็บ",
+                f"measure id '{measure_id}' may only use lowercase a-z, digits 0-9 and hyphens (such as m1, open-data), because it becomes part of web addresses",
+            )
         if measure_id in measure_ids[:index]:
             validator.error(
                 at.child("measures").child("items").child(index).child("id"),
@@ -117,14 +133,22 @@ def _check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
             _check_indicators(measure.indicators, where.child("indicators"), validator)
             if measure.period is not None:
                 start, end = measure.period.days(year.fiscal_year)
-                _check_in_year(start, end, year.fiscal_year, where.child("period"), validator)
+                if _check_order(start, end, where.child("period"), validator):
+                    _check_in_year(start, end, year.fiscal_year, where.child("period"), validator)
     if year.analysis:
         for index, item in enumerate(year.analysis.items):
             _check_indicators(
                 item.indicators, at.child("analysis").child("items").child(index).child("indicators"), validator
             )
+    rounds = [report.round for report in year.progress_reports]
     for r_index, report in enumerate(year.progress_reports):
         where = at.child("progress_reports").child(r_index)
+        if report.round in rounds[:r_index]:
+            validator.error(
+                where.child("round"),
+                f"รายงานรอบ '{report.round}' มีมากกว่าหนึ่งรายการในปีนี้ (รวมไว้ในรายการเดียว)",
+                f"there is more than one '{report.round}' report in this year; merge them into one",
+            )
         if report.date is not None:
             _check_in_year(
                 report.date.first_day,
@@ -146,6 +170,20 @@ def _check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
             if progress.date is not None:
                 day = progress.date.first_day
                 _check_in_year(day, day, year.fiscal_year, item_at.child("date"), validator, REPORT_GRACE_DAYS)
+            if progress.period is not None:
+                _check_order(*progress.period.days(year.fiscal_year), item_at.child("period"), validator)
+
+
+def _check_order(start: dt.date, end: dt.date, where: Location, validator: Validator) -> bool:
+    """A period must not end before it starts; True when it is in order."""
+    if end >= start:
+        return True
+    validator.error(
+        where.child("end"),
+        f"ระยะเวลาสิ้นสุด ({format_date(end)}) ก่อนวันเริ่มต้น ({format_date(start)}) ตรวจว่าสลับ start กับ end หรือไม่",
+        f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()}); are start and end swapped?",
+    )
+    return False
 
 
 def _check_assessment(year: FiscalYear, at: Location, validator: Validator) -> None:

@@ -43,6 +43,8 @@ class SiteOutput:
     assets: list[GeneratedAsset] = field(default_factory=list)
     home_markdown: str = ""
     """Appended to the hand-written home page: the agency and its latest result."""
+    home_notices: list[str] = field(default_factory=list)
+    """Markdown put before the home summary by year builders, such as a call to answer open surveys."""
     logo_path: str | None = None
     extra_css: list[str] = field(default_factory=list)
     """Stylesheets among the assets that every page must load."""
@@ -122,13 +124,24 @@ def _progress_reports(ctx: RenderContext, year: FiscalYear, out: SiteOutput) -> 
         out.pages.append(GeneratedPage(f"{year_dir(year)}/{report.slug}.md", title, markdown, year.fiscal_year))
 
 
-YEAR_PAGE_BUILDERS: list[YearPageBuilder] = [_analysis, _measures, _progress_reports]
+def _survey_announcements(ctx: RenderContext, year: FiscalYear, out: SiteOutput) -> None:
+    from .survey_pages import survey_announcements  # imported here: survey_pages imports this module
+
+    survey_announcements(ctx, year, out)
+
+
+YEAR_PAGE_BUILDERS: list[YearPageBuilder] = [_analysis, _measures, _progress_reports, _survey_announcements]
 """Run in order for every fiscal year; the overview runs last so that it can list the others."""
 
 
 def generate_site(site: Site) -> SiteOutput:
+    # Imported here: these feature modules build on this module's page types.
+    from .agency_pages import add_agency_pages
+    from .oit_pages import add_oit_pages
+
     ctx = RenderContext(site, markdown_env(site), html_env(site))
     out = SiteOutput()
+    add_agency_pages(ctx, out)
     for year in reversed(site.years):  # newest first: that is what readers look for
         for build in YEAR_PAGE_BUILDERS:
             build(ctx, year, out)
@@ -137,7 +150,8 @@ def generate_site(site: Site) -> SiteOutput:
     out.pages.insert(
         0, GeneratedPage(YEARS_INDEX, "ทุกปีงบประมาณ", ctx.page("years-index.md.j2", years=newest_first), None)
     )
-    out.home_markdown = ctx.page("home-summary.md.j2", years=newest_first)
+    add_oit_pages(ctx, out)  # last: OIT evidence may point at any page (raises DataError on a broken link)
+    out.home_markdown = "".join(out.home_notices) + ctx.page("home-summary.md.j2", years=newest_first)
     if site.digits == "thai":
         # Markdown only knows "1." list markers; CSS numbers the same lists ๑. ๒. ๓.
         out.extra_css.append(THAI_DIGITS_CSS)
@@ -155,8 +169,11 @@ def navigation(site: Site, out: SiteOutput) -> list[dict[str, object]]:
     for year in reversed(site.years):
         entries = [{p.title: p.path} for p in out.year_pages(year.fiscal_year)]
         years.append({f"ปีงบประมาณ พ.ศ. {year.fiscal_year}": entries})
+    agency: list[object] = [{p.title: p.path} for p in out.pages if p.path.startswith("agency/")]
+    agency_section: list[dict[str, object]] = [{"ข้อมูลหน่วยงาน": agency}] if agency else []
     return [
         {"หน้าแรก": "index.md"},
+        *agency_section,
         {"ผลการประเมิน ITA": years},
         {"เกี่ยวกับการประเมิน ITA": "about-ita.md"},
         {"การเข้าถึงเว็บไซต์": "accessibility.md"},

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
@@ -18,8 +19,8 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar, Union
 
 from .errors import DataError, Location, Problem, describe_value
-from .text import MarkdownText, strip_layout_tags, unsafe_link_targets
-from .thai import DateParseError, ThaiDate, last_day_of_month, parse_thai_date, to_arabic_digits
+from .text import MarkdownText, strip_layout_tags, unsafe_link_targets, unusable_text
+from .thai import DateParseError, ThaiDate, be_year, last_day_of_month, parse_thai_date, to_arabic_digits
 from .yaml_source import YamlList, YamlMap
 
 T = TypeVar("T")
@@ -31,6 +32,10 @@ class Url(str):
 
 class ContactUrl(str):
     """A web, e-mail or telephone link: http(s), mailto: or tel:."""
+
+
+DATE_YEARS_BE = (2500, 2700)
+"""Dates in data fall in these Buddhist-Era years (the fiscal-year range of the model)."""
 
 
 class _Invalid:
@@ -193,7 +198,7 @@ class Validator:
             # Scores copied from a Thai document may use Thai digits: accept them.
             with contextlib.suppress(ValueError):  # not a number after all: reported just below
                 value = float(to_arabic_digits(value.strip())) if hint is float else int(to_arabic_digits(value))
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
         if ok and hint is int and isinstance(value, float):
             ok = value.is_integer()
         if not ok:
@@ -211,9 +216,11 @@ class Validator:
     def _text(self, hint: type, value: object, location: Location) -> Any:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             return self.expected(location, _TYPE_NAMES[str], value)
-        text = str(value).strip()
+        text = _WORD_LINE_BREAKS.sub("\n", str(value)).strip()
         if not text:
             return self.error(location, "ข้อความว่างเปล่า", "the text is empty")
+        if unusable := unusable_text(text, markdown=hint is MarkdownText):
+            return self.error(location, *unusable)
         text, had_tags = strip_layout_tags(text)
         if had_tags:
             self.warn(
@@ -239,18 +246,26 @@ class Validator:
         return hint(text)
 
     def date(self, value: object, location: Location) -> Any:
-        if isinstance(value, int):
+        if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
             return self.expected(location, _TYPE_NAMES[ThaiDate], value)
         try:
-            return parse_thai_date(value)
+            parsed = parse_thai_date(value)
         except DateParseError as exc:
-            if exc.impossible:
-                return self._impossible_date(value, location)
-            return self.expected(location, _TYPE_NAMES[ThaiDate], value)
+            if not exc.impossible:
+                return self.expected(location, _TYPE_NAMES[ThaiDate], value)
+            parsed = self._impossible_date(value, location)
+        if not DATE_YEARS_BE[0] <= be_year(parsed.year) <= DATE_YEARS_BE[1]:
+            # 2468 for 2568, or 1025 for 2025: a typo that would put the page a century off.
+            return self.error(
+                location,
+                f"ปีของวันที่ {describe_value(value)} คือ พ.ศ. {be_year(parsed.year)} อยู่นอกช่วง พ.ศ. {DATE_YEARS_BE[0]}–{DATE_YEARS_BE[1]} ตรวจตัวเลขปี",
+                f"the date {describe_value(value)} falls in B.E. {be_year(parsed.year)} (C.E. {parsed.year}), outside B.E. {DATE_YEARS_BE[0]}–{DATE_YEARS_BE[1]}; check the year",
+            )
+        return parsed
 
-    def _impossible_date(self, value: str, location: Location) -> Any:
+    def _impossible_date(self, value: str, location: Location) -> ThaiDate:
         """31 June is a typo for a real day: warn, and use the month's last day so the build goes on."""
         month_only = parse_thai_date(_without_day(value))
         corrected = ThaiDate(month_only.year, month_only.month, last_day_of_month(month_only.year, month_only.month))
@@ -260,6 +275,10 @@ class Validator:
             f"the date {describe_value(value)} does not exist; {corrected.first_day.isoformat()} was used instead",
         )
         return corrected
+
+
+# Word pastes its manual line break as a vertical tab and a page break as a form feed: both are new lines.
+_WORD_LINE_BREAKS = re.compile(r"[\x0b\x0c]")
 
 
 def _without_day(text: str) -> str:

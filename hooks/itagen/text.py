@@ -24,7 +24,8 @@ _BREAKING_TAGS = {"p", "div", "br", "li", "ol", "ul"}
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_MD_INLINE_TARGET = re.compile(r"\]\(\s*<?([^)>]*)")
+# A destination may hold one level of parentheses: javascript:alert(1) is reported whole.
+_MD_INLINE_TARGET = re.compile(r"\]\(\s*<?((?:[^()>]|\([^()]*\))*)")
 _MD_REFERENCE_TARGET = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _AUTOLINK_TARGET = re.compile(r"<([^<>\s]+:[^<>]*)>")
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
@@ -66,7 +67,35 @@ def unsafe_link_targets(text: str) -> list[str]:
         scheme = _SCHEME.match(squeezed)
         if scheme and scheme[1].lower() not in SAFE_SCHEMES:
             unsafe.append(target.strip())
-    return unsafe
+    return list(dict.fromkeys(unsafe))  # <javascript:x> is both an autolink and a target: report once
+
+
+MAX_TEXT_CHARS = 50_000
+"""No field of a web page needs more; a longer one is a pasted document (attach it instead)."""
+MAX_MARKDOWN_BRACKETS = 500
+"""Python-Markdown takes quadratic time over unmatched "[": 20,000 of them would stall the build."""
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def unusable_text(text: str, *, markdown: bool) -> tuple[str, str] | None:
+    """Why a text cannot go on a page (Thai, English), or None: invisible characters, sheer size."""
+    if control := _CONTROL_CHARACTER.search(text):
+        code, position = f"U+{ord(control[0]):04X}", control.start() + 1
+        return (
+            f"ข้อความมีอักขระควบคุมที่มองไม่เห็น ({code}) ที่ตำแหน่ง {position} ซึ่งมักติดมาจากการคัดลอก ลบออก",
+            f"the text contains an invisible control character ({code}) at position {position}, usually pasted by accident; remove it",
+        )
+    if len(text) > MAX_TEXT_CHARS:
+        return (
+            f"ข้อความยาวเกินไป ({len(text):,} ตัวอักษร เกิน {MAX_TEXT_CHARS:,}) ให้แนบเป็นเอกสารแทน",
+            f"the text is too long ({len(text):,} characters, over {MAX_TEXT_CHARS:,}); attach it as a document instead",
+        )
+    if markdown and text.count("[") > MAX_MARKDOWN_BRACKETS:
+        return (
+            f"ข้อความมีวงเล็บ [ มากเกินไป ({text.count('[')} ตัว เกิน {MAX_MARKDOWN_BRACKETS}) ลิงก์เขียนแบบ [ข้อความ](https://…)",
+            f"the text has too many [ brackets ({text.count('[')}, over {MAX_MARKDOWN_BRACKETS}); a link is written [text](https://…)",
+        )
+    return None
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]#|!~^])")

@@ -192,7 +192,10 @@ def parse_thai_date(text: str) -> ThaiDate:
         year = int(match[3])
     else:
         raise DateParseError(text)
-    if not 1 <= month <= 12:
+    # Month 13, day 0 or day 45 are not dates at all; only a day 29–31 that the month lacks is "impossible".
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        raise DateParseError(text)
+    if not dt.MINYEAR <= _year_to_ce(year) < dt.MAXYEAR:  # year 0000: Python has no calendar for it
         raise DateParseError(text)
     parsed = ThaiDate(_year_to_ce(year), month, day)
     if day is not None:

@@ -7,15 +7,18 @@ duplicates, and leaves dates as text so that the validator can parse them with a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
-from .errors import DataError, Location, Problem
+from .errors import DataError, Location, Problem, describe_value
+from .yaml_guard import MAX_DEPTH, Refusal, check_node_graph, syntax_hint, too_deep
 
-MAX_FILE_BYTES = 2_000_000
-"""A data file larger than this is almost certainly a pasted binary or a mistake."""
+MAX_FILE_BYTES = 1_000_000
+"""A data file larger than this is a pasted binary or a mistake (real ones are tens of kB), and
+would take many seconds to parse."""
 
 
 class YamlMap(dict[str, Any]):
@@ -40,6 +43,17 @@ class _LineLoader(yaml.SafeLoader):
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node:
+        # PyYAML composes recursively: stop thousands of "[" before they overflow Python's stack.
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise too_deep(self.peek_event().start_mark.line + 1)  # type: ignore[no-untyped-call]
+            return cast(yaml.Node, super().compose_node(parent, index))
+        finally:
+            self._depth -= 1
 
     def construct_yaml_map(self, node: yaml.MappingNode) -> Any:
         mapping = YamlMap()
@@ -96,23 +110,33 @@ def _decode(path: Path, raw: bytes) -> str:
 
 
 def _syntax_problem(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    problem = getattr(exc, "problem", None) or str(exc)
+    line, thai, english = syntax_hint(exc, text)
     lines = text.split("\n")
-    if line is not None and 0 < line <= len(lines) and "\t" in lines[line - 1]:
-        return _fail(
-            path,
-            line,
-            "บรรทัดนี้มีอักขระแท็บ (Tab) YAML ต้องย่อหน้าด้วยเว้นวรรคเท่านั้น",
-            "this line contains a tab character; YAML must be indented with spaces only",
-        )
-    return _fail(
-        path,
-        line,
-        f"รูปแบบ YAML ไม่ถูกต้อง ({problem}) ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",
-        f"invalid YAML syntax ({problem}); check indentation, colons and quotes",
-    )
+    source = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    if "\t" in source:
+        thai = "บรรทัดนี้มีอักขระแท็บ (Tab) YAML ต้องย่อหน้าด้วยเว้นวรรคเท่านั้น"
+        english = "this line contains a tab character; YAML must be indented with spaces only"
+    key = _KEY_OF_LINE.match(source)
+    if source.strip():  # show the line itself: the webmaster may not have line numbers on screen
+        english += f"\n    > {describe_value(source.strip())[1:-1]}"
+    return _fail(path, line, thai, english, key[1].strip() if key else "")
+
+
+# "  - title: …" → "title": the field of a line that has a syntax error, when the line has a key.
+_KEY_OF_LINE = re.compile(r"^[\s-]*([^\s:#\[\]{}\"'][^:#\[\]{}]*?):(?:\s|$)")
+
+
+def _parse(text: str) -> Any:
+    """Compose, check the node graph before anything is expanded, then construct."""
+    loader = _LineLoader(text)  # derives from SafeLoader: no Python objects from tags
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_node_graph(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def load_yaml_file(path: Path) -> Any:
@@ -130,7 +154,9 @@ def load_yaml_file(path: Path) -> Any:
         )
     text = _decode(path, raw)
     try:
-        value = yaml.load(text, Loader=_LineLoader)  # _LineLoader derives from SafeLoader
+        value = _parse(text)
+    except Refusal as refusal:
+        raise _fail(path, refusal.line, refusal.thai, refusal.english) from None
     except _DuplicateKey as dup:
         raise _fail(
             path,

@@ -1,0 +1,257 @@
+/*
+ * Thai-aware search worker for Material for MkDocs' search box (ITA disclosure sites).
+ *
+ * Material's own worker (lunr) splits text only at spaces, and Thai puts no spaces between words,
+ * so a word in the middle of a Thai run is never found. This worker speaks the same messages as
+ * Material's (SETUP, READY, QUERY, RESULT), so Material's search box, keyboard handling and result
+ * list stay as they are; only the matching changes:
+ *
+ * - the page text and the query are cut into words by ONE segmenter, the browser's
+ *   Intl.Segmenter("th"), in this worker, so both sides always agree on where words begin and end;
+ * - a query word matches the same sequence of words on the page (the last word of the query may be
+ *   the beginning of a word, so results appear while typing);
+ * - a segmenter may still cut a word differently inside a sentence than on its own, so the literal
+ *   text is searched too: a Thai word printed on a page is always found, ranked below whole-word
+ *   matches; a string that is on no page (nonsense) finds nothing;
+ * - ranking: title over text, whole words over parts of words, rarer words over common ones.
+ *
+ * See docs-dev/search.md. No network: the index is Material's search/search_index.json.
+ */
+"use strict";
+
+/* Material 9.x worker message types (integrations/search/worker/message). */
+const SETUP = 0;
+const READY = 1;
+const QUERY = 2;
+const RESULT = 3;
+
+const FIELD_WEIGHT = { title: 6, text: 1 };
+const PART_OF_WORD = 0.4; /* weight of a match that starts or ends inside a word */
+const ARTICLE_BOOST = 1.2; /* a page's own entry over its sections, as Material does */
+const SNIPPET_BEFORE = 50;
+const SNIPPET_AFTER = 150;
+const THAI = /[\u0E00-\u0E7F]/;
+
+const segmenter =
+  typeof Intl === "object" && typeof Intl.Segmenter === "function"
+    ? new Intl.Segmenter("th", { granularity: "word" })
+    : null;
+
+let entries = [];
+
+/* Text as shown: invisible characters dropped, the two ways of typing sara am made one. */
+function normalize(text) {
+  return text
+    .normalize("NFC")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+    .replace(/\u0E4D\u0E32/g, "\u0E33")
+    .replace(/\s+/g, " ");
+}
+
+/* Text as compared: lower case, Thai digits as Arabic ones; same length as the input. */
+function fold(text) {
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) lower = Array.from(text, c => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join("");
+  return lower.replace(/[\u0E50-\u0E59]/g, d => String.fromCharCode(d.charCodeAt(0) - 0x0e50 + 48));
+}
+
+/* The word-like segments of a text, as [start, end) offsets. */
+function words(text) {
+  const found = [];
+  if (segmenter) {
+    for (const s of segmenter.segment(text)) if (s.isWordLike) found.push([s.index, s.index + s.segment.length]);
+  } else {
+    /* Old browsers: whole runs of letters; the literal search below still finds Thai words inside them. */
+    for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) found.push([m.index, m.index + m[0].length]);
+  }
+  return found;
+}
+
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|h[1-6]|br|blockquote|pre|dl|dt|dd|caption|figure|figcaption)\b[^>]*>/gi;
+
+/* Material's index holds HTML; keep its text. Inline tags vanish so a Thai word is never cut by markup. */
+function plainText(html) {
+  return (html || "")
+    .replace(BLOCK_TAG, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
+      if (name[0] === "#") return String.fromCodePoint(parseInt(name[1] === "x" || name[1] === "X" ? name.slice(2) : name.slice(1), name[1] === "x" || name[1] === "X" ? 16 : 10));
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    });
+}
+
+function prepareField(html) {
+  const shown = normalize(plainText(html)).trim();
+  const folded = fold(shown);
+  const spans = words(shown);
+  return {
+    shown,
+    folded,
+    spans,
+    keys: spans.map(([start, end]) => folded.slice(start, end)),
+    starts: new Set(spans.map(span => span[0])),
+    ends: new Set(spans.map(span => span[1])),
+  };
+}
+
+function setup(index) {
+  entries = index.docs.map(doc => ({
+    doc,
+    page: doc.location.split("#")[0],
+    isArticle: !doc.location.includes("#"),
+    fields: { title: prepareField(doc.title), text: prepareField(doc.text) },
+  }));
+}
+
+/* The query, cut at spaces into parts, each part cut into words by the same segmenter as the pages. */
+function parseQuery(query) {
+  const parts = normalize(query)
+    .split(" ")
+    .map(text => {
+      const folded = fold(text);
+      return { text, folded, keys: words(text).map(([s, e]) => folded.slice(s, e)), thai: THAI.test(text) };
+    })
+    .filter(part => part.keys.length > 0);
+  return parts.map((part, i) => ({ ...part, typing: i === parts.length - 1 }));
+}
+
+/* Where a query part occurs in a field: whole-word sequences first, then the literal text. */
+function occurrences(field, part) {
+  const found = new Map();
+  const count = part.keys.length;
+  for (let i = 0; i + count <= field.keys.length; i++) {
+    let end = -1;
+    for (let j = 0; j < count; j++) {
+      const key = field.keys[i + j];
+      const wanted = part.keys[j];
+      const last = j === count - 1;
+      if (key === wanted) end = field.spans[i + j][1];
+      else if (last && part.typing && key.startsWith(wanted)) end = field.spans[i + j][0] + wanted.length;
+      else {
+        end = -1;
+        break;
+      }
+    }
+    if (end !== -1) found.set(field.spans[i][0], { start: field.spans[i][0], end, whole: true });
+  }
+  if (part.thai && part.folded.length >= 2) {
+    for (let at = field.folded.indexOf(part.folded); at !== -1; at = field.folded.indexOf(part.folded, at + 1)) {
+      const end = at + part.folded.length;
+      if (!found.has(at)) found.set(at, { start: at, end, whole: field.starts.has(at) && (part.typing || field.ends.has(end)) });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start);
+}
+
+function saturate(x) {
+  return x / (x + 1);
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function mark(text, spans, from, to) {
+  let html = "";
+  let at = from;
+  for (const { start, end } of spans) {
+    if (start < at || end > to) continue;
+    html += escapeHtml(text.slice(at, start)) + "<mark data-md-highlight>" + escapeHtml(text.slice(start, end)) + "</mark>";
+    at = end;
+  }
+  return html + escapeHtml(text.slice(at, to));
+}
+
+/* A short piece of the text around its best match, so a phone shows why the result was found. */
+function snippet(field, spans) {
+  if (!field.shown) return "";
+  const best = spans.find(span => span.whole) || spans[0];
+  let from = 0;
+  let to = Math.min(field.shown.length, SNIPPET_BEFORE + SNIPPET_AFTER);
+  if (best) {
+    from = Math.max(0, best.start - SNIPPET_BEFORE);
+    to = Math.min(field.shown.length, best.end + SNIPPET_AFTER);
+  }
+  const space = field.shown.indexOf(" ", from); /* start the snippet at a word, not inside one */
+  if (from > 0 && space !== -1 && space < best.start) from = space + 1;
+  return "<p>" + (from > 0 ? "… " : "") + mark(field.shown, spans, from, to) + (to < field.shown.length ? " …" : "") + "</p>";
+}
+
+function scoreEntry(entry, parts, idf) {
+  let score = 0;
+  const spans = { title: [], text: [] };
+  for (const [p, part] of parts.entries()) {
+    let partScore = 0;
+    for (const name of ["title", "text"]) {
+      const found = occurrences(entry.fields[name], part);
+      const weight = found.reduce((sum, occ) => sum + (occ.whole ? 1 : PART_OF_WORD), 0);
+      partScore += FIELD_WEIGHT[name] * saturate(weight);
+      spans[name].push(...found);
+    }
+    if (partScore === 0) return null; /* every part of the query must be found */
+    score += partScore * idf[p];
+  }
+  if (entry.isArticle) score *= ARTICLE_BOOST;
+  if (typeof entry.doc.boost === "number") score *= entry.doc.boost;
+  return { score, spans };
+}
+
+function inverseFrequency(parts) {
+  return parts.map(part => {
+    const pages = new Set();
+    for (const entry of entries)
+      if (occurrences(entry.fields.title, part).length || occurrences(entry.fields.text, part).length) pages.add(entry.page);
+    const total = new Set(entries.map(entry => entry.page)).size;
+    return Math.log(1 + total / (1 + pages.size));
+  });
+}
+
+function search(query) {
+  const parts = parseQuery(query);
+  if (!parts.length) return { items: [] };
+  const idf = inverseFrequency(parts);
+  const terms = Object.fromEntries(parts.map(part => [part.text, true]));
+  const groups = new Map();
+  for (const entry of entries) {
+    const hit = scoreEntry(entry, parts, idf);
+    if (!hit) continue;
+    const byStart = (a, b) => a.start - b.start;
+    const item = {
+      ...entry.doc,
+      title: mark(entry.fields.title.shown, hit.spans.title.sort(byStart), 0, entry.fields.title.shown.length),
+      text: snippet(entry.fields.text, hit.spans.text.sort(byStart)),
+      score: hit.score,
+      terms,
+    };
+    if (!groups.has(entry.page)) groups.set(entry.page, []);
+    groups.get(entry.page).push(item);
+  }
+  const ranked = [...groups.entries()].map(([page, items]) => {
+    items.sort((a, b) => b.score - a.score);
+    if (!items.some(item => !item.location.includes("#"))) {
+      const article = entries.find(entry => entry.isArticle && entry.page === page);
+      if (article) items.push({ ...article.doc, title: escapeHtml(article.fields.title.shown), text: "", score: 0, terms });
+    }
+    /* A page with several matching sections ranks a little above one with a single match. */
+    const rank = items[0].score + 0.1 * items.slice(1).reduce((sum, item) => sum + item.score, 0);
+    return { rank, items };
+  });
+  ranked.sort((a, b) => b.rank - a.rank);
+  return { items: ranked.map(group => group.items) };
+}
+
+addEventListener("message", event => {
+  const message = event.data;
+  if (message.type === SETUP) {
+    setup(message.data);
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    try {
+      postMessage({ type: RESULT, data: search(message.data) });
+    } catch (error) {
+      console.warn("search failed", error);
+      postMessage({ type: RESULT, data: { items: [] } });
+    }
+  }
+});

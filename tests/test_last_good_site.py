@@ -1,0 +1,159 @@
+"""The last good site is never lost: failed, interrupted and killed builds leave OUT as it was.
+
+Every test runs the real command (hooks/build_site.py → mkdocs build) on a copy of the
+bad-data fixture, a small site that builds in about a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import build_site
+import pytest
+from conftest import PROJECT_ROOT, run_build
+
+from itagen.output_dir import refusal
+
+FIXTURE = Path(__file__).parent / "bad_data" / "fixture"
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    """Every file under ``directory`` with the hash of its bytes."""
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}."))
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+@pytest.fixture
+def good_site(data: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "site"
+    result = run_build(data, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _break(data: Path) -> None:
+    year = data / "years" / "2568.yml"
+    year.write_text(year.read_text(encoding="utf-8").replace("overall_score: 91.50", "overall_score: 191.50"))
+
+
+def test_a_successful_build_replaces_the_site_whole(data: Path, good_site: Path) -> None:
+    (good_site / "stale-page.html").write_text("from an older build")
+    title = data / "years" / "2568.yml"
+    title.write_text(title.read_text(encoding="utf-8").replace("ตอบคำถามภายในสามวัน", "ตอบคำถามภายในหนึ่งวัน"))
+    assert run_build(data, good_site).returncode == 0
+    assert not (good_site / "stale-page.html").exists()
+    assert "ตอบคำถามภายในหนึ่งวัน" in (good_site / "ita/2568/measures/index.html").read_text(encoding="utf-8")
+    assert leftovers(good_site) == []
+
+
+def test_a_failed_build_leaves_the_previous_site_byte_identical(data: Path, good_site: Path) -> None:
+    before = snapshot(good_site)
+    _break(data)
+    result = run_build(data, good_site, strict=False)
+    assert result.returncode != 0
+    assert snapshot(good_site) == before
+    assert leftovers(good_site) == []
+    assert "เว็บไซต์เดิมยังอยู่ครบ" in result.stderr and "was left unchanged" in result.stderr
+
+
+def test_a_strict_build_failing_on_a_warning_also_keeps_the_site(data: Path, good_site: Path) -> None:
+    before = snapshot(good_site)
+    year = data / "years" / "2568.yml"
+    year.write_text(year.read_text(encoding="utf-8").replace("updated: 2568-06-30", "updated: 2568-06-31"))
+    assert run_build(data, good_site, strict=True).returncode != 0
+    assert snapshot(good_site) == before
+
+
+def _command(data: Path, out: Path) -> list[str]:
+    return [sys.executable, str(PROJECT_ROOT / "hooks" / "build_site.py"), "--data", str(data), "--out", str(out)]
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_build_leaves_no_half_built_directory(data: Path, good_site: Path, stop: int) -> None:
+    before = snapshot(good_site)
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        _command(data, good_site), cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 30
+    while not leftovers(good_site) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.005)
+    assert leftovers(good_site), "the build never started writing: nothing to interrupt"
+    process.send_signal(stop)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr.decode()
+    assert "Build interrupted" in stderr.decode()
+    assert leftovers(good_site) == []
+    assert snapshot(good_site) == before
+
+
+def _dead_pid() -> int:
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(finished.stdout)
+
+
+def test_a_killed_build_is_cleaned_up_by_the_next_one(data: Path, good_site: Path) -> None:
+    stale = good_site.with_name(f".{good_site.name}.building-{_dead_pid()}")
+    (stale / "assets").mkdir(parents=True)
+    (stale / "index.html").write_text("half a site")
+    _break(data)
+    assert run_build(data, good_site).returncode != 0  # even a failing build tidies up
+    assert leftovers(good_site) == []
+
+
+def test_a_swap_cut_between_its_two_renames_gets_the_old_site_back(data: Path, good_site: Path) -> None:
+    before = snapshot(good_site)
+    good_site.rename(good_site.with_name(f".{good_site.name}.previous"))  # power lost mid-swap
+    _break(data)
+    assert run_build(data, good_site).returncode != 0
+    assert snapshot(good_site) == before
+    assert leftovers(good_site) == []
+
+
+@pytest.mark.parametrize("target", ["data", "parent-of-data", "not-a-site"])
+def test_an_output_that_would_destroy_other_files_is_refused(data: Path, tmp_path: Path, target: str) -> None:
+    personal = tmp_path / "documents"
+    personal.mkdir()
+    (personal / "letter.docx").write_text("someone's work")
+    out = {"data": data, "parent-of-data": tmp_path, "not-a-site": personal}[target]
+    before = snapshot(data), snapshot(personal)
+    result = run_build(data, out)
+    assert result.returncode == 2
+    assert "Nothing was built" in result.stderr and "ไม่ได้สร้างเว็บไซต์" in result.stderr
+    assert (snapshot(data), snapshot(personal)) == before
+
+
+def test_the_project_and_its_sources_are_never_an_output() -> None:
+    """Checked on the rule itself: a real build aimed at the project would be a dangerous test."""
+    protected = [PROJECT_ROOT, PROJECT_ROOT / "data", *build_site.PROJECT_SOURCES]
+    for place in [
+        PROJECT_ROOT,
+        PROJECT_ROOT.parent,
+        PROJECT_ROOT / "docs",
+        PROJECT_ROOT / "data",
+        PROJECT_ROOT / ".git",
+    ]:
+        assert refusal(place, protected) is not None, place
+    assert refusal(PROJECT_ROOT / "site", protected) is None
+    assert refusal(PROJECT_ROOT / "no-such-dir" / "site", protected) is None

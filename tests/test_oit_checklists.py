@@ -1,0 +1,162 @@
+"""The OIT checklists that ship with the engine, and a site choosing, correcting and extending them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_DATA, PROJECT_ROOT
+
+from itagen.checklist import BUILTIN_DIR, PERIOD_NAMES, Checklist, ChecklistItem, builtin_names, load_checklist
+from itagen.errors import DataError
+from itagen.evidence import oit_coverage
+from itagen.loader import load_site
+from itagen.pages import generate_site
+from itagen.schema import Validator
+
+
+def _builtin(name: str) -> Checklist:
+    validator = Validator()
+    checklist = load_checklist(BUILTIN_DIR / f"{name}.yml", validator)
+    assert not validator.errors, [p.message() for p in validator.errors]
+    return checklist
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, target)
+    return target
+
+
+def _item(checklist: Checklist, code: str) -> ChecklistItem:
+    item = checklist.item(code)
+    assert item is not None, code
+    return item
+
+
+def _write_oit(data_dir: Path, text: str) -> None:
+    (data_dir / "oit" / "2569.yml").write_text(text, encoding="utf-8")
+
+
+def test_the_lists_of_2564_2565_2568_and_2569_ship_with_the_engine() -> None:
+    assert builtin_names() == ["ita-2564", "ita-2565", "ita-2568", "ita-2569"]
+
+
+@pytest.mark.parametrize(("name", "count"), [("ita-2564", 43), ("ita-2565", 43), ("ita-2568", 26), ("ita-2569", 26)])
+def test_every_list_has_its_items_in_order_with_group_name_and_period(name: str, count: int) -> None:
+    checklist = _builtin(name)
+    assert checklist.ita_year == int(name[-4:])
+    assert checklist.codes == [f"O{n}" for n in range(1, count + 1)]
+    for item in checklist.items:
+        assert item.name and item.group, item
+        assert item.period in PERIOD_NAMES
+        # Notes about the source ("inferred", "unconfirmed") are kept apart from the name.
+        assert (
+            not any(word in item.name for word in ("inferred", "unconfirmed", "not found", "("))
+            or "E-SERVICE" in item.name
+        )
+
+
+def test_names_the_seeds_are_evidence_for() -> None:
+    old, new = _builtin("ita-2564"), _builtin("ita-2569")
+    assert _item(old, "O42").name == "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    assert _item(old, "O43").name == "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    assert _item(new, "O25").name == "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร"
+    assert _item(_builtin("ita-2568"), "O1").name == "โครงสร้างและอำนาจหน้าที่"
+
+
+def test_periods_follow_the_rules_of_each_item() -> None:
+    new = {i.code: i.period for i in _builtin("ita-2569").items}
+    assert new["O1"] == "current"  # structure: what is true now
+    assert new["O4"] == "assessed_year"  # news of the assessed year
+    assert new["O11"] == "months_so_far"  # monthly procurement summaries
+    assert new["O12"] == "previous_year"  # the annual procurement report looks back
+    assert new["O26"] == "previous_year"
+    old = {i.code: i.period for i in _builtin("ita-2564").items}
+    assert (old["O12"], old["O23"], old["O42"]) == ("previous_year", "months_so_far", "assessed_year")
+
+
+def test_the_engine_never_reads_the_shared_reference_material() -> None:
+    for source in (PROJECT_ROOT / "hooks").rglob("*.py"):
+        assert "shared/reference" not in source.read_text(encoding="utf-8"), source
+
+
+def test_a_site_picks_another_list_rewords_an_item_and_adds_one(data_copy: Path) -> None:
+    _write_oit(
+        data_copy,
+        "fiscal_year: 2569\nchecklist: ita-2568\nurl_sheet: false\n"
+        "corrections:\n"
+        "  - {code: O6, name: แผนและความก้าวหน้าในการดำเนินงานและการใช้จ่ายงบประมาณประจำปี, period: months_so_far}\n"
+        "  - {code: o27, name: ข้อมูลเฉพาะของจังหวัด, group: ข้อเพิ่มเติม}\n"
+        "items:\n  O2: [{page: executives}]\n  O27: [{page: contact}]\n",
+    )
+    site = load_site(data_copy).site
+    checklist = site.oit[0].checklist
+    assert checklist.ita_year == 2568
+    assert _item(checklist, "O6").name == "แผนและความก้าวหน้าในการดำเนินงานและการใช้จ่ายงบประมาณประจำปี"
+    assert _item(checklist, "O6").period == "months_so_far"
+    assert checklist.codes[-1] == "O27"
+    coverage = oit_coverage(site, generate_site(site))[0]
+    assert coverage.covered == 2 and len(coverage.items) == 27
+
+
+def test_a_site_brings_its_own_list(data_copy: Path) -> None:
+    (data_copy / "checklists").mkdir()
+    (data_copy / "checklists" / "school-2569.yml").write_text(
+        "ita_year: 2569\nitems:\n  - {code: O1, name: โครงสร้าง, period: current}\n  - {code: O2, name: ข้อมูลผู้บริหาร}\n",
+        encoding="utf-8",
+    )
+    _write_oit(
+        data_copy, "fiscal_year: 2569\nchecklist: checklists/school-2569.yml\nitems:\n  O1: [{page: structure}]\n"
+    )
+    site = load_site(data_copy).site
+    coverage = oit_coverage(site, generate_site(site))[0]
+    assert (coverage.covered, coverage.missing) == (1, ["O2"])
+
+
+def test_a_new_item_without_a_name_is_an_error(data_copy: Path) -> None:
+    _write_oit(data_copy, "fiscal_year: 2569\ncorrections:\n  - {code: O30, period: current}\n")
+    with pytest.raises(DataError) as caught:
+        load_site(data_copy)
+    report = caught.value.report()
+    assert "oit/2569.yml" in report and "corrections[1].code" in report
+    assert "ต้องระบุ name:" in report and "a new item needs a name:" in report
+
+
+def test_an_unknown_list_suggests_the_built_in_ones(data_copy: Path) -> None:
+    _write_oit(data_copy, "fiscal_year: 2569\nchecklist: ita-2596\n")
+    with pytest.raises(DataError) as caught:
+        load_site(data_copy)
+    report = caught.value.report()
+    assert "บรรทัด/line 2" in report and "ita-2569" in report and "checklist 'ita-2596' not found" in report
+
+
+def test_a_year_without_a_built_in_list_must_name_one(data_copy: Path) -> None:
+    (data_copy / "oit" / "2569.yml").rename(data_copy / "oit" / "2567.yml")
+    (data_copy / "oit" / "2567.yml").write_text("fiscal_year: 2567\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(data_copy)
+    assert "no built-in OIT checklist for 2567" in caught.value.report()
+
+
+def test_the_measures_and_progress_pages_answer_o42_and_o43_of_the_older_list(data_copy: Path) -> None:
+    (data_copy / "oit" / "2567.yml").write_text(
+        "fiscal_year: 2567\nchecklist: ita-2565\n"
+        "items:\n  O42: [{page: measures}]\n  O43: [{page: progress-year-end}]\n  O2: [{page: executives}]\n",
+        encoding="utf-8",
+    )
+    site = load_site(data_copy).site
+    out = generate_site(site)
+    coverage = next(c for c in oit_coverage(site, out) if c.fiscal_year == 2567)
+    assert (coverage.covered, len(coverage.items)) == (3, 43)
+    links = {s.item.code: [link.target for link in s.links] for s in coverage.items if not s.missing}
+    assert links == {
+        "O2": ["agency/executives.md"],
+        "O42": ["ita/2567/measures.md"],
+        "O43": ["ita/2567/progress-year-end.md"],
+    }
+    page = next(p for p in out.pages if p.path == "ita/2567/oit.md")
+    assert "(measures.md)" in page.markdown and "(progress-year-end.md)" in page.markdown
+    assert "ยังไม่มีข้อมูล 40 ข้อ" in page.markdown

@@ -1,0 +1,38 @@
+"""Repeatable builds: the same data gives the same files, byte for byte, so that changes show.
+
+MkDocs would stamp the sitemap with the day of the build; build_site.py sets SOURCE_DATE_EPOCH to
+the data's newest ``updated:`` date instead (itagen/reproducible.py). The one deliberate
+exception is the home page's survey notice, which depends on today's date (the survey window is
+open or not); it is the same for two builds on one day, as here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_DATA, run_build
+from test_last_good_site import snapshot
+
+from itagen.loader import load_site
+
+
+def test_two_builds_of_the_same_data_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the build must be repeatable on its own
+    first, second = tmp_path / "first", tmp_path / "elsewhere" / "second"
+    for out in (first, second):  # different paths: no build directory may leak into a page
+        result = run_build(DEMO_DATA, out)
+        assert result.returncode == 0, result.stderr
+    one, two = snapshot(first), snapshot(second)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    assert len(one) > 50
+
+
+def test_the_sitemap_is_dated_by_the_data_not_by_the_clock(demo_site: Path) -> None:
+    newest = max(year.updated.last_day for year in load_site(DEMO_DATA).site.years)
+    sitemap = (demo_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {newest.isoformat()}
+    assert gzip.decompress((demo_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap

@@ -1,0 +1,154 @@
+"""Survey announcements on the built site: the page, its print on A4, and the home page's call to answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from browser_support import serve
+from conftest import DEMO_DATA, EXAMPLES, page_text, run_build
+from qr_support import (
+    PRINTED_QR_PIXELS,
+    decode,
+    dump_dom,
+    pdf_page_count,
+    pdf_page_image,
+    pdf_text,
+    print_to_pdf,
+)
+
+from itagen.loader import load_site
+from itagen.pages import generate_site
+from itagen.surveys import today_in_thailand, window_is_open
+from itagen.thai import be_year
+
+PHOK_NOI = EXAMPLES / "thetsaban-phok-noi"
+A4_POINTS = (595, 842)
+
+
+@pytest.mark.parametrize("tool", ["iit", "eit"])
+def test_demo_announcement_has_the_form_of_a_posted_notice(demo_site: Path, tool: str) -> None:
+    page = f"ita/2569/survey-{tool}/index.html"
+    text = page_text(demo_site, page)
+    url = f"https://itas.nacc.go.th/go/{tool}/demo42"
+    assert text.startswith(
+        "ประกาศเทศบาลตำบลบ้านสาธิต เรื่อง การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2569"
+    )
+    survey = "ภายใน (IIT)" if tool == "iit" else "ภายนอก (EIT)"
+    assert f"ได้รับแจ้งช่องทางการเข้าตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสีย{survey} เรียบร้อยแล้ว" in text
+    assert f"ได้ทาง {url} หรือ QR Code ท้ายประกาศฉบับนี้" in text
+    assert "ตั้งแต่วันที่ 5 มกราคม 2569 จนถึงวันที่ 30 มิถุนายน 2569" in text
+    assert "ประกาศ ณ วันที่ 5 มกราคม 2569 (นายสมชาย ใจดี) นายกเทศมนตรีตำบลบ้านสาธิต" in text
+    assert f"โปรดสแกน QR Code {url}" in text
+    html = (demo_site / page).read_text(encoding="utf-8")
+    assert f'<a class="ita-qr__url" href="{url}">{url}</a>' in html
+    alts = re.findall(r'<img alt="([^"]*)" class="ita-qr__(?:screen|print)"', html)
+    assert len(alts) == 2 and all(alt.endswith(f": {url}") and alt.startswith("QR Code") for alt in alts)
+
+
+def test_announcements_are_in_the_year_navigation_and_overview(demo_site: Path) -> None:
+    overview = (demo_site / "ita/2568/index.html").read_text(encoding="utf-8")
+    assert 'href="survey-iit/"' in overview and 'href="survey-eit/"' in overview
+    assert "ประกาศเชิญตอบแบบวัด EIT" in page_text(demo_site, "ita/2568/index.html")
+
+
+@pytest.mark.parametrize(
+    ("data", "page", "signer"),
+    [(DEMO_DATA, "ita/2569/survey-eit/", "(นายสมชาย ใจดี)"), (PHOK_NOI, "ita/2566/survey-iit/", "(นายเสน่ห์ วจีสิงห์)")],
+)
+def test_announcement_prints_on_one_a4_page_with_a_readable_qr_of_at_least_3_cm(
+    data: Path, page: str, signer: str, built_site: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    site = built_site(data)
+    url = re.search(r'class="ita-qr__url" href="([^"]+)"', (site / page / "index.html").read_text("utf-8"))
+    assert url is not None
+    with serve(site) as served:
+        pdf = print_to_pdf(served.url(page), tmp_path / "announcement.pdf")
+    assert pdf_page_count(pdf) == 1
+    text = pdf_text(pdf)
+    assert url[1] in text
+    assert "โปรดสแกน QR Code" in text
+    # Thai comes out whole only when a Thai font drew it (a fallback font loses ป, ห and tone marks).
+    agency = load_site(data).site.agency.name
+    assert f"ประกาศ{agency}" in text and signer in text
+    # Paper carries the notice only: no screen-only parts, navigation, search or footer.
+    for hidden in ("ดาวน์โหลด QR Code", "ปรับปรุงข้อมูลล่าสุด", "เกี่ยวกับการประเมิน ITA", "ค้นหา", "Material"):
+        assert hidden not in text, hidden
+    paper = pdf_page_image(pdf)
+    width_inches = paper.width / 150
+    assert round(width_inches * 72) in range(A4_POINTS[0] - 1, A4_POINTS[0] + 2)
+    (printed,) = decode(paper)
+    assert printed.text == url[1]
+    assert printed.width >= PRINTED_QR_PIXELS  # the symbol itself, quiet zone not counted
+
+
+def _data_with_window_around_today(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, data)
+    today = today_in_thailand()
+    opens, closes = today - dt.timedelta(days=10), today + dt.timedelta(days=30)
+    year_file = data / "years/2569.yml"
+    text = year_file.read_text(encoding="utf-8")
+    text = text.replace("  opens: 5 มกราคม 2569", f"  opens: {be_year(opens.year)}-{opens.month:02}-{opens.day:02}")
+    text = text.replace(
+        "  closes: 30 มิถุนายน 2569", f"  closes: {be_year(closes.year)}-{closes.month:02}-{closes.day:02}"
+    )
+    year_file.write_text(text, encoding="utf-8")
+    return data
+
+
+def test_home_page_invites_to_answer_while_the_window_is_open_and_the_script_hides_it_after(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    # Not strict: a window around today may lie outside fiscal year 2569, which is only a warning.
+    result = run_build(_data_with_window_around_today(tmp_path), out, strict=False)
+    assert result.returncode == 0, result.stderr
+    home = (out / "index.html").read_text(encoding="utf-8")
+    call = re.search(
+        r'<div class="ita-survey-call" data-ita-closes="([^"]+)" data-ita-opens="([^"]+)">(.*?)</div>', home, re.S
+    )
+    assert call is not None
+    assert 'href="ita/2569/survey-iit/"' in call[3] and 'href="ita/2569/survey-eit/"' in call[3]
+    assert 'href="https://itas.nacc.go.th/go/eit/demo42"' in call[3]
+    assert "ขอเชิญร่วมตอบแบบวัด" in page_text(out, "index.html")
+    assert 'src="assets/javascripts/ita-surveys.js"' in home
+    with serve(out) as served:
+        shown = dump_dom(served.url(""))
+        assert re.search(r'<div class="ita-survey-call"[^>]*>', shown) and "hidden" not in _call_tag(shown)
+        # The same page still online after the window closed: the script hides the invitation.
+        (out / "index.html").write_text(home.replace(call[1], "2020-06-30T23:59:59+07:00"), encoding="utf-8")
+        assert "hidden" in _call_tag(dump_dom(served.url("")))
+
+
+def _call_tag(dom: str) -> str:
+    tag = re.search(r'<div class="ita-survey-call"[^>]*>', dom)
+    assert tag is not None
+    return tag[0]
+
+
+def test_demo_home_shows_the_call_exactly_when_a_window_is_open_today(demo_site: Path) -> None:
+    site = load_site(DEMO_DATA).site
+    open_now = any(y.surveys and window_is_open(y.surveys, today_in_thailand()) for y in site.years)
+    assert ('class="ita-survey-call"' in (demo_site / "index.html").read_text(encoding="utf-8")) == open_now
+
+
+def test_data_in_an_announcement_is_escaped(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, data)
+    year_file = data / "years/2569.yml"
+    text = year_file.read_text(encoding="utf-8")
+    signer = "  signatory:\n    name: นายสมชาย ใจดี\n    position: นายกเทศมนตรีตำบลบ้านสาธิต\n"
+    assert text.count(signer) == 1
+    hostile = (
+        '  signatory:\n    name: "<script>alert(1)</script>"\n    position: "*นายก* {: onclick=alert(1) }"\n'
+        "  introduction: ด้วย <img src=x onerror=alert(1)> **ตัวหนา**\n"
+    )
+    year_file.write_text(text.replace(signer, hostile), encoding="utf-8")
+    output = generate_site(load_site(data).site)
+    (page,) = [p for p in output.pages if p.path == "ita/2569/survey-eit.md"]
+    assert "<script>" not in page.markdown and "&lt;script&gt;" in page.markdown
+    assert "<img src=x" not in page.markdown and "&lt;img src=x onerror=alert(1)&gt; **ตัวหนา**" in page.markdown
+    assert "{: onclick" not in page.markdown and r"\*นายก\*" in page.markdown

@@ -1,0 +1,162 @@
+"""One-off: turn the reference table of OIT items into the engine's checklist files.
+
+Run by hand when the reference table changes; the project never reads the table itself:
+
+    .venv/bin/python tools/make_oit_checklists.py ../shared/reference/oit-items.tsv hooks/itagen/checklists
+
+The table's ``rules`` column mixes what the assessor checks with where it was seen; the brackets
+(sources) are kept apart from the checks. Which period the evidence must cover and which generated
+page usually answers an item are judgements made here, item by item, from the rules text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# Which period an item's evidence must cover: c = current information, a = the assessed fiscal
+# year, p = the previous fiscal year, m = the months of the assessed year so far.
+PERIOD_CODES = {"c": "current", "a": "assessed_year", "p": "previous_year", "m": "months_so_far"}
+PERIODS = {  # one letter per item, O1 first; spaces only for reading
+    2564: "cccacca ccamp ccmpcam paamp cacp ccmca aaaaaam pa a",
+    2568: "cccaaap cccmmp apa ccmaa aap ap",
+    2569: "cccaaap cccmp apa ccma aap apap",
+}
+
+# Pages that usually answer an item (see data/README.md, "OIT"): hints shown for missing items.
+SUGGESTED = {
+    2564: {
+        "O1": ["structure"],
+        "O2": ["executives"],
+        "O3": ["duties"],
+        "O5": ["contact"],
+        "O7": ["news"],
+        "O8": ["contact#qa"],
+        "O9": ["contact#social"],
+        "O17": ["e-services"],
+        "O30": ["complaints"],
+        "O32": ["participation"],
+        "O42": ["measures"],
+        "O43": ["progress-6-month"],
+    },
+    2568: {
+        "O1": ["structure", "duties"],
+        "O2": ["executives"],
+        "O3": ["contact"],
+        "O4": ["news"],
+        "O10": ["e-services"],
+        "O18": ["complaints"],
+        "O20": ["participation"],
+        "O21": ["no-gift"],
+        "O25": ["measures"],
+        "O26": ["previous/progress-12-month"],
+    },
+    2569: {
+        "O1": ["structure", "duties"],
+        "O2": ["executives"],
+        "O3": ["contact"],
+        "O4": ["news"],
+        "O10": ["e-services"],
+        "O17": ["complaints"],
+        "O19": ["participation"],
+        "O20": ["no-gift"],
+        "O25": ["analysis", "measures"],
+        "O26": ["previous/progress-12-month"],
+    },
+}
+
+# The 2569 source gives no groups; these follow the 2568 grouping of the same subjects.
+GROUPS_2569 = [
+    (4, "9.1 ข้อมูลพื้นฐาน"),
+    (10, "9.2 การบริหารงานและการใช้จ่ายงบประมาณ"),
+    (12, "9.3 การจัดซื้อจัดจ้าง"),
+    (15, "9.4 การบริหารและพัฒนาทรัพยากรบุคคล"),
+    (19, "9.5 การส่งเสริมความโปร่งใส"),
+    (22, "10.1 การดำเนินการเพื่อป้องกันการทุจริต"),
+    (26, "10.2 การส่งเสริมคุณธรรมและความโปร่งใส"),
+]
+
+HEADER = {
+    2564: ("high", "NACC general list (43 items), names seen on several agencies' ITA 2564 pages"),
+    2565: ("high", "NACC general list (43 items), unchanged from ITA 2564"),
+    2568: ("medium", "NACC general list (26 items); names of O5-O7 and O25-O26 inferred"),
+    2569: ("low-medium", "NACC general list (26 items) as one agency published it; groups inferred"),
+}
+
+_BRACKETS = re.compile(r"\s*\[([^\]]*)\]")
+_NOTE = re.compile(r"\s*\(([^()]*(?:inferred|unchanged|unconfirmed|not found)[^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
+
+
+def _split_rules(rules: str) -> tuple[str, list[str]]:
+    sources = [s.strip() for s in _BRACKETS.findall(rules)]
+    checks = _BRACKETS.sub("", rules).strip().rstrip(";").strip()
+    return ("" if checks == "UNKNOWN" else checks), sources
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    match = _NOTE.search(name)
+    if not match:
+        return name.strip(), ""
+    return name[: match.start()].strip(), match[1].strip()
+
+
+def _group(year: int, code: str, group: str) -> str:
+    if year == 2569:
+        number = int(code[1:])
+        return next(name for last, name in GROUPS_2569 if number <= last)
+    return group.replace(" (inferred)", "").strip()
+
+
+def _items(rows: list[dict[str, str]], year: int, fallback: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    periods = PERIODS[year].replace(" ", "")
+    assert len(periods) == len(rows), (year, len(periods), len(rows))
+    items = []
+    for index, row in enumerate(rows):
+        code = row["code"]
+        name, note = _split_name(row["thai_name"])
+        if not name:  # "(not found; probably unchanged from 2568 O6)": use that year's name
+            name, note = _split_name(fallback[code]["thai_name"])[0], f"{note}; the 2568 name is used"
+        checks, sources = _split_rules(row["rules"])
+        item: dict[str, Any] = {"code": code, "group": _group(year, code, row["group"]), "name": name}
+        item["english"] = row["english_gloss"].strip()
+        if checks:
+            item["checks"] = checks
+        item["period"] = PERIOD_CODES[periods[index]]
+        if code in SUGGESTED[year]:
+            item["suggested"] = SUGGESTED[year][code]
+        if note:
+            item["note"] = note
+        if sources:
+            item["sources"] = sources
+        items.append(item)
+    return items
+
+
+def main(table: Path, out_dir: Path) -> None:
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    by_year: dict[int, list[dict[str, str]]] = {}
+    for row in rows:
+        by_year.setdefault(int(row["year"][:4]), []).append(row)
+    names_2568 = {r["code"]: r for r in by_year[2568]}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for ita_year, source_year in ((2564, 2564), (2565, 2564), (2568, 2568), (2569, 2569)):
+        items = _items(by_year[source_year], source_year, names_2568)
+        confidence, scope = HEADER[ita_year]
+        document = {"ita_year": ita_year, "scope": scope, "confidence": confidence, "items": items}
+        text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+        heading = (
+            f"# OIT checklist of ITA {ita_year}, generated by tools/make_oit_checklists.py from the project's\n"
+            "# reference table. A site corrects or extends it in data/oit/<fiscal year>.yml (see data/README.md).\n"
+        )
+        (out_dir / f"ita-{ita_year}.yml").write_text(heading + text, encoding="utf-8")
+        print(f"ita-{ita_year}.yml: {len(items)} items")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
