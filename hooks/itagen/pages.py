@@ -87,12 +87,21 @@ def _overview(ctx: RenderContext, year: FiscalYear, out: SiteOutput) -> None:
         year=year,
         previous=previous_assessment_year(ctx.site, year),
         chart=chart,
-        pages=out.year_pages(year.fiscal_year),
+        pages=[*out.year_pages(year.fiscal_year), *_assessors_page(ctx.site, year)],
     )
     out.pages.insert(
         _first_index_of_year(out, year.fiscal_year),
         GeneratedPage(f"{year_dir(year)}/index.md", "ภาพรวม", markdown, year.fiscal_year),
     )
+
+
+def _assessors_page(site: Site, year: FiscalYear) -> list[GeneratedPage]:
+    """The OIT page is generated after the overview (its evidence may link the overview), so name it ahead."""
+    from .oit_pages import PAGE_TITLE, oit_page_path
+
+    if not any(oit.fiscal_year == year.fiscal_year for oit in site.oit):
+        return []
+    return [GeneratedPage(oit_page_path(year.fiscal_year), PAGE_TITLE, "", year.fiscal_year)]
 
 
 def _first_index_of_year(out: SiteOutput, fiscal_year: int) -> int:
