@@ -17,7 +17,9 @@ from typing import Any
 
 import pytest
 import yaml
+from browser_support import SETTLED, search, serve, site_pages
 from conftest import DEMO_DATA, run_build
+from playwright.sync_api import Browser
 from site_html import json_strings, load_json, parse_html, read_text_file
 
 from itagen.errors import DataError
@@ -224,3 +226,25 @@ def test_javascript_links_are_refused(file: str, old: str, tmp_path: Path) -> No
     assert f"data/{file}, บรรทัด/line" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site").exists()
+
+
+def test_no_payload_runs_in_a_real_browser(
+    poisoned_builds: dict[str, tuple[Path, dict[Path, list[Path_]]]], browser: Browser
+) -> None:
+    """What scripts do with the text at view time (the search results above all) counts too."""
+    site, _ = poisoned_builds["suffix"]
+    dialogs: list[str] = []
+    with serve(site) as served:
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        injected = "document.querySelectorAll('img[src=\"x\"], [onerror], [onclick], [onload]').length"
+        for path in site_pages(site):
+            page.goto(served.url(path))
+            page.evaluate(SETTLED)
+            assert page.evaluate(injected) == 0, path
+        page.goto(served.url(""))
+        results = search(page, "xss-script")
+        assert results, "the search must find the pages that show the payload"
+        assert page.evaluate(injected) == 0
+        page.close()
+    assert dialogs == []

@@ -130,3 +130,8 @@ def test_an_internal_error_is_explained_without_a_traceback(tmp_path: Path) -> N
     message = internal_error(KeyError("x"), tmp_path)
     assert "KeyError" in message and "เว็บไซต์เดิมยังอยู่ครบ" in message and "previous site is intact" in message
     assert "Traceback" not in message
+
+
+def test_phone_numbers_and_times_stay_as_written(tmp_path: Path) -> None:
+    value = _load(tmp_path, "phone: 021234567\ntime: 8:30\nhex: 0x1F\nscore: 95.40\nyear: 2568\nzero: 0\n")
+    assert value == {"phone": "021234567", "time": "8:30", "hex": "0x1F", "score": 95.4, "year": 2568, "zero": 0}

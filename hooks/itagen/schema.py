@@ -38,6 +38,13 @@ DATE_YEARS_BE = (2500, 2700)
 """Dates in data fall in these Buddhist-Era years (the fiscal-year range of the model)."""
 
 
+# YAML reads a bare yes/no/on/off as true/false: say so, or "found True" puzzles whoever typed "yes".
+_BOOLEAN_HINT = (
+    " (YAML อ่าน yes/no/on/off เป็น true/false ถ้าหมายถึงข้อความให้ใส่เครื่องหมายคำพูด)",
+    " (YAML reads yes/no/on/off as true/false; quote it if you meant text)",
+)
+
+
 class _Invalid:
     """Placeholder for a value that failed validation; its problem is already recorded."""
 
@@ -75,10 +82,11 @@ class Validator:
             raise DataError(self.errors)
 
     def expected(self, location: Location, expected: tuple[str, str], found: object) -> Any:
+        th, en = _BOOLEAN_HINT if isinstance(found, bool) else ("", "")
         return self.error(
             location,
-            f"ต้องเป็น{expected[0]} แต่พบ {describe_value(found)}",
-            f"expected {expected[1]}, found {describe_value(found)}",
+            f"ต้องเป็น{expected[0]} แต่พบ {describe_value(found)}{th}",
+            f"expected {expected[1]}, found {describe_value(found)}{en}",
         )
 
     # --- records -----------------------------------------------------------------------
@@ -152,10 +160,11 @@ class Validator:
         if value in allowed:
             return value
         names = ", ".join(str(a) for a in allowed)
+        th, en = _BOOLEAN_HINT if isinstance(value, bool) else ("", "")
         return self.error(
             location,
-            f"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {names} แต่พบ {describe_value(value)}",
-            f"expected one of: {names}; found {describe_value(value)}",
+            f"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {names} แต่พบ {describe_value(value)}{th}",
+            f"expected one of: {names}; found {describe_value(value)}{en}",
         )
 
     def _list(self, item_hint: Any, value: object, location: Location, metadata: dict[str, Any]) -> Any:
@@ -292,4 +301,13 @@ def _without_day(text: str) -> str:
 def load_record(cls: type[T], value: object, file: Path, validator: Validator, field: str = "") -> T:
     """Validate the top-level mapping of a data file into ``cls``."""
     line = getattr(value, "line", None)
+    if line is None and not isinstance(value, dict | list):
+        line = _first_content_line(file)  # a file that is one bare value: point at it
     return validator.record(cls, value, Location(file, line, field))
+
+
+def _first_content_line(file: Path) -> int | None:
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        lines = file.read_text(encoding="utf-8-sig").splitlines()
+        return next((n for n, text in enumerate(lines, 1) if text.strip() and not text.lstrip().startswith("#")), None)
+    return None

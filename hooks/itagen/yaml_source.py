@@ -77,9 +77,25 @@ class _LineLoader(yaml.SafeLoader):
         yield sequence
         sequence.extend(self.construct_object(child, deep=True) for child in node.value)
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        if _NOT_A_NUMBER.match(node.value):
+            return self.construct_scalar(node)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        if _NOT_A_NUMBER.match(node.value):
+            return self.construct_scalar(node)
+        return super().construct_yaml_float(node)
+
+
+# YAML 1.1 reads 021234567 (a phone number) as octal 4536695 and 8:30 (a time) as 510, in base 60.
+# Nobody writes octal, hexadecimal or base 60 in this data: such a value stays the text it was.
+_NOT_A_NUMBER = re.compile(r"^[-+]?(?:0[0-9_]|0[xXoObB]|[0-9_.]*:)")
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_map)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_yaml_seq)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_yaml_float)
 
 
 class _DuplicateKey(Exception):
