@@ -122,8 +122,17 @@ def _csv(rows: list[SheetRow]) -> str:
     writer.writerow(CSV_HEADER)
     for row in rows:
         status = "ยังไม่มีข้อมูล (missing)" if row.missing else "มีข้อมูล (ok)"
-        writer.writerow([row.code, row.name, row.url, "\n".join(row.evidence_urls), row.explanation, status])
+        cells = [row.code, row.name, row.url, "\n".join(row.evidence_urls), row.explanation, status]
+        writer.writerow([spreadsheet_safe_cell(cell) for cell in cells])
     return UTF8_BOM + buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe_cell(text: str) -> str:
+    """Excel runs a cell that starts like a formula: a leading apostrophe keeps data as text."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _json(coverage: Coverage, rows: list[SheetRow], site_url: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar, Union
 
 from .errors import DataError, Location, Problem, describe_value
-from .text import MarkdownText, strip_layout_tags, unsafe_link_targets, unusable_text
+from .text import MarkdownText, remote_image_targets, strip_layout_tags, unsafe_link_targets, unusable_text
 from .thai import DateParseError, ThaiDate, be_year, last_day_of_month, parse_thai_date, to_arabic_digits
 from .yaml_source import YamlList, YamlMap
 
@@ -242,6 +242,12 @@ class Validator:
                 location,
                 f"ลิงก์ '{target}' ใช้ไม่ได้ อนุญาตเฉพาะ http(s)://, mailto: และ tel:",
                 f"link '{target}' is not allowed; only http(s)://, mailto: and tel: links are",
+            )
+        for target in remote_image_targets(text):
+            self.error(
+                location,
+                f"รูปภาพ '{target}' อยู่บนเว็บไซต์อื่น หน้าเว็บต้องไม่โหลดสิ่งใดจากเว็บไซต์อื่น ใช้ลิงก์ธรรมดาแทน (ลบ ! หน้าลิงก์)",
+                f"image '{target}' is on another website; pages must not load anything from other sites, use a plain link (drop the !)",
             )
         if hint is Url or hint is ContactUrl:
             return self._url(hint, text, location)

@@ -53,6 +53,14 @@ def strip_layout_tags(text: str) -> tuple[str, bool]:
     return cleaned, found
 
 
+_MD_IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def remote_image_targets(text: str) -> list[str]:
+    """Markdown images that would make a reader's browser call another origin (``![x](https://…)``)."""
+    return [t for t in _MD_IMAGE_TARGET.findall(text) if re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)", t.strip())]
+
+
 def unsafe_link_targets(text: str) -> list[str]:
     """Link targets in ``text`` whose scheme is not http(s), mailto or tel (``javascript:``…)."""
     targets = [
