@@ -204,6 +204,9 @@ def load_content_and_oit(
     content = load_content(data_dir, validator)
     if content is INVALID:
         return content, []
+    # A year file that failed validation still exists: counting it by its name keeps one mistake
+    # from being reported twice (once in years/, once as "no such year" here).
     numbers = [y.fiscal_year for y in years if y is not INVALID]
+    numbers += [int(p.stem) for p in (data_dir / "years").glob("*.yml") if p.stem.isdigit()]
     site_url = None if settings is INVALID else settings.site_url
     return content, load_oit(data_dir, numbers, content, site_url, validator)
