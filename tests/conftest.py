@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -84,3 +85,18 @@ def browser() -> Iterator[Browser]:
     """Debian's headless Chromium, driven by Playwright (never Playwright's own browser download)."""
     with chromium() as running:
         yield running
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the demo data that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, target)
+    return target
+
+
+def edit_text(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a data file, failing loudly if the fixture text has moved."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA, run_build
+from conftest import DEMO_DATA, edit_text, run_build
 
 from itagen.errors import DataError
 from itagen.loader import load_site
 from itagen.thai import ThaiDate
-
-
-@pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DEMO_DATA, target)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _error(data_dir: Path) -> str:
@@ -42,7 +28,7 @@ def test_demo_loads_into_typed_records_without_warnings() -> None:
 
 
 def test_wrong_type_names_file_line_field_and_both_languages(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "overall_score: 96.48", "overall_score: เก้าสิบหก")
+    edit_text(data_copy / "years/2569.yml", "overall_score: 96.48", "overall_score: เก้าสิบหก")
     report = _error(data_copy)
     assert "data/years/2569.yml" in report
     assert "บรรทัด/line 6" in report
@@ -52,42 +38,42 @@ def test_wrong_type_names_file_line_field_and_both_languages(data_copy: Path) ->
 
 
 def test_score_out_of_range(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "{number: 1, score: 98.02}", "{number: 1, score: 198.02}")
+    edit_text(data_copy / "years/2569.yml", "{number: 1, score: 98.02}", "{number: 1, score: 198.02}")
     report = _error(data_copy)
     assert "assessment.indicators[1].score" in report and "0 to 100" in report
 
 
 def test_missing_required_field(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "updated: 2569-06-30\n", "")
+    edit_text(data_copy / "years/2569.yml", "updated: 2569-06-30\n", "")
     report = _error(data_copy)
     assert "'updated'" in report and "this required field is missing" in report and "ขาดข้อมูล" in report
 
 
 def test_unknown_key_suggests_the_right_one(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "      responsible: [กองคลัง]", "      responsable: [กองคลัง]")
+    edit_text(data_copy / "years/2569.yml", "      responsible: [กองคลัง]", "      responsable: [กองคลัง]")
     report = _error(data_copy)
     assert "unknown key 'responsable'; did you mean 'responsible'?" in report
     assert "measures.items[1].responsable" in report
 
 
 def test_duplicate_key_is_an_error_not_a_silent_loss(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "updated: 2569-06-30\n", "updated: 2569-06-30\nupdated: 2569-07-01\n")
+    edit_text(data_copy / "years/2569.yml", "updated: 2569-06-30\n", "updated: 2569-06-30\nupdated: 2569-07-01\n")
     report = _error(data_copy)
     assert "key 'updated' repeats the one on line 2" in report and "บรรทัด/line 3" in report
 
 
 def test_unknown_measure_in_progress_report(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "      - measure: you-said-we-did", "      - measure: you-said")
+    edit_text(data_copy / "years/2569.yml", "      - measure: you-said-we-did", "      - measure: you-said")
     assert "no measure with id 'you-said'" in _error(data_copy)
 
 
 def test_javascript_link_is_rejected(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "ขาดรายงานผลการจัดซื้อจัดจ้าง", "ขาด[รายงาน](javascript:alert(1))")
+    edit_text(data_copy / "years/2569.yml", "ขาดรายงานผลการจัดซื้อจัดจ้าง", "ขาด[รายงาน](javascript:alert(1))")
     assert "link 'javascript:alert(1)' is not allowed" in _error(data_copy)
 
 
 def test_level_that_disagrees_with_the_score_warns(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "level: ผ่านดีเยี่ยม", "level: ผ่าน")
+    edit_text(data_copy / "years/2569.yml", "level: ผ่านดีเยี่ยม", "level: ผ่าน")
     loaded = load_site(data_copy)
     assert any("does not match the score 96.48" in w.english for w in loaded.warnings)
 
@@ -101,7 +87,7 @@ def test_letter_level_of_an_old_year() -> None:
 
 
 def test_date_outside_the_fiscal_year_warns(data_copy: Path) -> None:
-    _edit(
+    edit_text(
         data_copy / "years/2569.yml", "period: {start: 2568-10, end: 2568-12}", "period: {start: 2567-10, end: 2568-12}"
     )
     loaded = load_site(data_copy)
@@ -109,13 +95,13 @@ def test_date_outside_the_fiscal_year_warns(data_copy: Path) -> None:
 
 
 def test_impossible_date_warns_and_uses_the_last_day(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "date: 2569-04-03", "date: 31 เมษายน 2569")
+    edit_text(data_copy / "years/2569.yml", "date: 2569-04-03", "date: 31 เมษายน 2569")
     loaded = load_site(data_copy)
     assert any("does not exist" in w.english and "2026-04-30" in w.english for w in loaded.warnings)
 
 
 def test_warning_fails_only_a_strict_build(data_copy: Path, tmp_path: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "level: ผ่านดีเยี่ยม", "level: ผ่าน")
+    edit_text(data_copy / "years/2569.yml", "level: ผ่านดีเยี่ยม", "level: ผ่าน")
     assert run_build(data_copy, tmp_path / "lenient", strict=False).returncode == 0
     strict = run_build(data_copy, tmp_path / "strict", strict=True)
     assert strict.returncode != 0
@@ -126,7 +112,7 @@ def test_build_error_has_no_traceback_and_keeps_the_old_site(data_copy: Path, tm
     out = tmp_path / "site"
     assert run_build(data_copy, out).returncode == 0
     before = (out / "ita/2569/index.html").read_bytes()
-    _edit(data_copy / "years/2569.yml", "fiscal_year: 2569", "fiscal_year: [2569]")
+    edit_text(data_copy / "years/2569.yml", "fiscal_year: 2569", "fiscal_year: [2569]")
     failed = run_build(data_copy, out)
     assert failed.returncode != 0
     assert "Traceback" not in failed.stderr + failed.stdout

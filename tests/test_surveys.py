@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA
+from conftest import DEMO_DATA, edit_text
 
 from itagen.errors import DataError
 from itagen.loader import load_site
@@ -15,19 +14,6 @@ from itagen.surveys import survey_links, window_bounds_iso, window_is_open
 from itagen.thai import ThaiDate
 
 GOOD_IIT = "  iit: https://itas.nacc.go.th/go/iit/demo42\n"
-
-
-@pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DEMO_DATA, target)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _allow_host(data_dir: Path, host: str) -> None:
@@ -48,7 +34,7 @@ def _error(data_dir: Path) -> str:
 
 def _with_iit(data_dir: Path, url: str) -> tuple[str, int]:
     year_file = data_dir / "years/2569.yml"
-    _edit(year_file, GOOD_IIT, f"  iit: {url}\n")
+    edit_text(year_file, GOOD_IIT, f"  iit: {url}\n")
     return _error(data_dir), _line_of(year_file, f"  iit: {url}")
 
 
@@ -105,7 +91,7 @@ def test_links_not_exactly_of_the_itas_form_are_refused(data_copy: Path, url: st
 
 
 def test_a_host_allowed_in_site_settings_is_only_a_warning(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", GOOD_IIT, "  iit: https://survey.example.go.th/iit/demo42\n")
+    edit_text(data_copy / "years/2569.yml", GOOD_IIT, "  iit: https://survey.example.go.th/iit/demo42\n")
     _allow_host(data_copy, "survey.example.go.th")
     loaded = load_site(data_copy)
     messages = [problem.message(data_copy) for problem in loaded.warnings]
@@ -115,27 +101,27 @@ def test_a_host_allowed_in_site_settings_is_only_a_warning(data_copy: Path) -> N
 
 
 def test_an_allowed_host_must_still_use_https(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", GOOD_IIT, "  iit: http://survey.example.go.th/iit/demo42\n")
+    edit_text(data_copy / "years/2569.yml", GOOD_IIT, "  iit: http://survey.example.go.th/iit/demo42\n")
     _allow_host(data_copy, "survey.example.go.th")
     assert "a survey link must start with https://" in _error(data_copy)
 
 
 def test_without_an_itas_code_links_cannot_be_made_or_checked(data_copy: Path) -> None:
-    _edit(data_copy / "agency.yml", "itas_code: demo42\n", "")
+    edit_text(data_copy / "agency.yml", "itas_code: demo42\n", "")
     report = _error(data_copy)
     assert "no IIT link: set itas_code in agency.yml" in report  # 2567 and 2568 derive their links
     assert 'cannot check "https://itas.nacc.go.th/go/iit/demo42": agency.yml has no valid itas_code' in report
 
 
 def test_an_itas_code_with_other_characters_is_refused_in_agency_yml(data_copy: Path) -> None:
-    _edit(data_copy / "agency.yml", "itas_code: demo42", "itas_code: demo/42")
+    edit_text(data_copy / "agency.yml", "itas_code: demo42", "itas_code: demo/42")
     report = _error(data_copy)
     assert f"data/agency.yml, บรรทัด/line {_line_of(data_copy / 'agency.yml', 'itas_code')}" in report
     assert "ช่อง/field 'itas_code'" in report and "English letters and digits only" in report
 
 
 def test_a_window_that_closes_before_it_opens_is_an_error(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "  closes: 30 มิถุนายน 2569", "  closes: 4 มกราคม 2569")
+    edit_text(data_copy / "years/2569.yml", "  closes: 30 มิถุนายน 2569", "  closes: 4 มกราคม 2569")
     report = _error(data_copy)
     assert (
         "surveys.closes" in report and "the closing day (2026-01-04) is before the opening day (2026-01-05)" in report
@@ -143,13 +129,13 @@ def test_a_window_that_closes_before_it_opens_is_an_error(data_copy: Path) -> No
 
 
 def test_a_window_outside_its_fiscal_year_is_a_warning(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "  closes: 30 มิถุนายน 2569", "  closes: 31 ตุลาคม 2569")
+    edit_text(data_copy / "years/2569.yml", "  closes: 30 มิถุนายน 2569", "  closes: 31 ตุลาคม 2569")
     warnings = [p.message(data_copy) for p in load_site(data_copy).warnings]
     assert any("surveys.closes" in w and "outside fiscal year 2569" in w for w in warnings), warnings
 
 
 def test_31_june_is_a_warning_and_the_last_day_of_june_is_used(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "  closes: 30 มิถุนายน 2569", "  closes: 31 มิถุนายน 2569")
+    edit_text(data_copy / "years/2569.yml", "  closes: 30 มิถุนายน 2569", "  closes: 31 มิถุนายน 2569")
     loaded = load_site(data_copy)
     year = loaded.site.year(2569)
     assert year is not None and year.surveys is not None and year.surveys.closes == ThaiDate(2026, 6, 30)
@@ -158,7 +144,7 @@ def test_31_june_is_a_warning_and_the_last_day_of_june_is_used(data_copy: Path) 
 
 
 def test_unknown_survey_key_suggests_the_right_one(data_copy: Path) -> None:
-    _edit(data_copy / "years/2569.yml", "  closes: 30 มิถุนายน 2569", "  close: 30 มิถุนายน 2569")
+    edit_text(data_copy / "years/2569.yml", "  closes: 30 มิถุนายน 2569", "  close: 30 มิถุนายน 2569")
     report = _error(data_copy)
     assert "unknown key 'close'; did you mean 'closes'?" in report
 
