@@ -20,6 +20,7 @@ from itagen.errors import DataError, internal_error
 from itagen.evidence import oit_coverage, oit_strict_message
 from itagen.loader import load_site
 from itagen.pages import SiteOutput, generate_site, navigation
+from itagen.slugs import thai_slugify
 from itagen.table_captions import TableCaptionExtension
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = escape(site.agency.name)
     config.nav = navigation(site, output)
     config.extra_css.extend(css for css in output.extra_css if css not in config.extra_css)
+    config.mdx_configs.setdefault("toc", {})["slugify"] = thai_slugify
     config.markdown_extensions.append(TableCaptionExtension())  # type: ignore[arg-type]  # MkDocs passes it on to Markdown
     if site.agency.logo:
         config.theme["logo"] = output.logo_path

@@ -69,3 +69,10 @@ def test_not_a_date(text: str) -> None:
     with pytest.raises(DateParseError) as caught:
         parse_thai_date(text)
     assert not caught.value.impossible
+
+
+def test_heading_anchors_keep_thai_vowel_marks() -> None:
+    from itagen.slugs import thai_slugify
+
+    assert thai_slugify("ปีงบประมาณ พ.ศ. 2568", "-") == "ปีงบประมาณ-พศ-2568"
+    assert thai_slugify("เกี่ยวกับการประเมิน <em>ITA</em>", "-") == "เกี่ยวกับการประเมิน-ita"
