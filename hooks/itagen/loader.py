@@ -60,12 +60,14 @@ def load_site(data_dir: Path) -> LoadResult:
     check_year_files(data_dir, validator)
     years = [_load_year(path, validator) for path in sorted((data_dir / "years").glob(YEAR_FILE_GLOB))]
     content, oit = load_content_and_oit(data_dir, years, settings, validator)
-    _raise_if_errors(validator)
-    years = sorted(years, key=lambda y: y.fiscal_year)
+    # Cross-field checks run on every record that validated, even when another file did not, so
+    # that one build reports every mistake it can see.
+    years = sorted((y for y in years if y is not INVALID), key=lambda y: y.fiscal_year)
     _check_unique_years(years, data_dir, validator)
     for year in years:
         _check_year(year, data_dir / "years" / f"{year.fiscal_year}.yml", validator)
-        check_surveys(agency, settings, year, data_dir, validator)
+        if agency is not INVALID and settings is not INVALID:
+            check_surveys(agency, settings, year, data_dir, validator)
     _raise_if_errors(validator)
     return LoadResult(Site(agency, settings, years, data_dir, content, oit), add_lines(validator.warnings))
 
