@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -59,18 +61,23 @@ def demo_site(built_site: Callable[[Path], Path]) -> Path:
     return built_site(DEMO_DATA)
 
 
-def page_text(site: Path, page: str) -> str:
-    """The visible text of a built page's article, whitespace collapsed, for 'is this fact shown' checks."""
-    import html
-    import re
-
+def article_html(site: Path, page: str) -> str:
+    """The HTML of a built page's article (the content, without header, navigation and footer)."""
     source = (site / page).read_text(encoding="utf-8")
     start = source.find("<article")
     end = source.find("</article>")
-    article = source[start:end] if start != -1 else source
-    article = re.sub(r"<(script|style)\b.*?</\1>", " ", article, flags=re.S)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", article))
-    return " ".join(text.split())
+    return source[start:end] if start != -1 else source
+
+
+def visible_text(fragment: str) -> str:
+    """What a reader sees of an HTML fragment: tags and scripts dropped, entities decoded, spaces collapsed."""
+    fragment = re.sub(r"<(script|style)\b.*?</\1>", " ", fragment, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def page_text(site: Path, page: str) -> str:
+    """The visible text of a built page's article, for 'is this fact shown' checks."""
+    return visible_text(article_html(site, page))
 
 
 @pytest.fixture(scope="session")

@@ -7,13 +7,12 @@ figures in Thai digits, and so must the pages.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, page_text
+from conftest import EXAMPLES, article_html, page_text, visible_text
 
 RAE = EXAMPLES / "thetsaban-rae"
 BAN_PHET = EXAMPLES / "abt-ban-phet"
@@ -136,16 +135,9 @@ DONE = "ดำเนินการแล้ว"  # the ✓ column of every row
 # --- Helpers -----------------------------------------------------------------------------------
 
 
-def _visible(fragment: str) -> str:
-    text = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
-    return " ".join(text.split())
-
-
 def sections(site: Path, page: str) -> list[str]:
     """The visible text of each ``<h2>`` section of a page's article, heading included, in order."""
-    source = (site / page).read_text(encoding="utf-8")
-    article = source[source.index("<article") : source.index("</article>")]
-    return [_visible(part) for part in re.split(r"(?=<h2\b)", article)[1:]]
+    return [visible_text(part) for part in re.split(r"(?=<h2\b)", article_html(site, page))[1:]]
 
 
 @pytest.fixture(scope="module")

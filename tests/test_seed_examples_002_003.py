@@ -6,13 +6,12 @@ data, so a fact dropped or mistyped in ``examples/`` fails here.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, page_text
+from conftest import EXAMPLES, article_html, page_text, visible_text
 
 MUEANG_KAO = EXAMPLES / "thetsaban-mueang-kao"
 SA_BUA = EXAMPLES / "thetsaban-sa-bua"
@@ -223,31 +222,22 @@ YEAR_PAGES = ("index.html", "analysis/index.html", "measures/index.html")
 # --- Reading the built pages -----------------------------------------------------------------
 
 
-def _text(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
-
-
-def _article(site: Path, page: str) -> str:
-    source = (site / page).read_text(encoding="utf-8")
-    return source[source.index("<article") : source.index("</article>")]
-
-
 def sections(site: Path, page: str) -> dict[str, str]:
     """Each second-level section of a page, keyed by its heading text: the text under it."""
     found = {}
-    for chunk in _article(site, page).split("<h2")[1:]:
+    for chunk in article_html(site, page).split("<h2")[1:]:
         heading, _, body = chunk.partition("</h2>")
-        found[_text("<h2" + heading)] = _text(body)
+        found[visible_text("<h2" + heading)] = visible_text(body)
     return found
 
 
 def table_rows(site: Path, page: str) -> list[list[str]]:
-    rows = re.findall(r"<tr>(.*?)</tr>", _article(site, page), flags=re.S)
-    return [[_text(cell) for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S)] for row in rows]
+    rows = re.findall(r"<tr>(.*?)</tr>", article_html(site, page), flags=re.S)
+    return [[visible_text(cell) for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S)] for row in rows]
 
 
 def list_items(site: Path, page: str) -> list[str]:
-    return [_text(item) for item in re.findall(r"<li>(.*?)</li>", _article(site, page), flags=re.S)]
+    return [visible_text(item) for item in re.findall(r"<li>(.*?)</li>", article_html(site, page), flags=re.S)]
 
 
 def thai(text: str) -> str:
