@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from itagen.output_dir import building_dir, clean_leftovers, refusal, swap_in
-from itagen.reproducible import source_date_epoch
+from itagen.publish.output_dir import building_dir, clean_leftovers, refusal, swap_in
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PROJECT_SOURCES = [PROJECT_ROOT / name for name in ("docs", "hooks", "overrides", "tests", "examples", ".git")]
@@ -52,9 +51,8 @@ def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(output)
     fresh = building_dir(output)
+    # The build dates itself from the data it loads (SOURCE_DATE_EPOCH, set by the MkDocs hook).
     environment = os.environ | {"ITA_DATA": str(data.resolve()), "NO_MKDOCS_2_WARNING": "1"}
-    if "SOURCE_DATE_EPOCH" not in environment and (epoch := source_date_epoch(data.resolve())) is not None:
-        environment["SOURCE_DATE_EPOCH"] = epoch  # the sitemap's dates follow the data, not the clock
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(fresh)]
     if strict:
         command.append("--strict")

@@ -1,8 +1,8 @@
 """MkDocs adapter for the disclosure-site engine in ``itagen``: the only module that imports MkDocs.
 
-The engine loads ``data/`` into typed records and renders the pages; this file hands them to
-MkDocs. Build state travels on the config object (``config.extra["ita"]``), never in module
-globals, because ``mkdocs serve`` keeps this module loaded across rebuilds.
+The engine loads ``data/`` into a validated ``Site``, plans its pages and renders them; this file
+hands them to MkDocs. Build state travels on the config object (``config.extra["ita"]``), never in
+module globals, because ``mkdocs serve`` keeps this module loaded across rebuilds.
 """
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from itagen.errors import DataError, internal_error
-from itagen.evidence import oit_coverage, oit_strict_message
-from itagen.loader import load_site
-from itagen.pages import SiteOutput, generate_site, navigation
-from itagen.slugs import thai_slugify
-from itagen.table_captions import TableCaptionExtension
+from itagen.load.site import load_site
+from itagen.plan.navigation import navigation
+from itagen.plan.site_plan import plan_site
+from itagen.problems import DataError, internal_error
+from itagen.publish.build_date import SOURCE_DATE_EPOCH, source_date_epoch
+from itagen.render.evidence import oit_strict_message
+from itagen.render.site import SiteOutput, render_site
+from itagen.render.table_captions import TableCaptionExtension
+from itagen.thai.slugs import thai_slugify
 
 if TYPE_CHECKING:
     from livereload import Server
@@ -29,11 +32,12 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from itagen.model import Site
+    from itagen.records.site import Site
 
 log = logging.getLogger("mkdocs.plugins.ita")
 
 DATA_DIR_ENV = "ITA_DATA"
+EPOCH_FROM_DATA_ENV = "ITA_SOURCE_DATE_EPOCH_FROM_DATA"
 OIT_STRICT_ENV = "ITA_OIT_STRICT"
 """Set to 1 (``make check``, ``build_site.py --oit-strict``) to fail when an OIT item has no evidence."""
 
@@ -53,7 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = _data_dir(config)
     try:
         loaded = load_site(data_dir)
-        output = generate_site(loaded.site)
+        plan = plan_site(loaded.site)
+        output = render_site(loaded.site, plan)
     except DataError as error:
         raise PluginError(error.report(data_dir)) from None
     except Exception as error:  # a bug of ours, not the webmaster's: still no traceback on their screen
@@ -62,28 +67,44 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in loaded.warnings:
         log.warning(problem.message(data_dir))
     site = loaded.site
-    _report_oit(site, output)
+    _report_oit(output)
     if site.settings.site_url:
         config.site_url = site.settings.site_url.rstrip("/") + "/"
     # Material prints site_name both raw and through |e; escaped Markup is right in both places.
     config.site_name = escape(site.agency.name)
-    config.nav = navigation(site, output)
+    config.nav = navigation(site, plan)
     config.extra_css.extend(css for css in output.extra_css if css not in config.extra_css)
     config.mdx_configs.setdefault("toc", {})["slugify"] = thai_slugify
     config.markdown_extensions.append(TableCaptionExtension())  # type: ignore[arg-type]  # MkDocs passes it on to Markdown
     if site.agency.logo:
         config.theme["logo"] = output.logo_path
-    config.extra["ita"] = {"site": site, "output": output, "data_dir": str(data_dir)}
+    _date_the_build(site)
+    config.extra["ita"] = {"output": output, "data_dir": str(data_dir)}
     return config
 
 
-def _report_oit(site: Site, output: SiteOutput) -> None:
+def _date_the_build(site: Site) -> None:
+    """The sitemap's dates follow the data, not the clock: ``SOURCE_DATE_EPOCH``, unless the user set one.
+
+    MkDocs reads it from the environment; a mark beside it tells our own value (from an earlier
+    build of ``mkdocs serve``, in this same process) from the user's.
+    """
+    if SOURCE_DATE_EPOCH in os.environ and os.environ.get(EPOCH_FROM_DATA_ENV) != os.environ[SOURCE_DATE_EPOCH]:
+        return
+    epoch = source_date_epoch(site)
+    if epoch is None:
+        os.environ.pop(SOURCE_DATE_EPOCH, None)
+        os.environ.pop(EPOCH_FROM_DATA_ENV, None)
+    else:
+        os.environ[SOURCE_DATE_EPOCH] = os.environ[EPOCH_FROM_DATA_ENV] = epoch
+
+
+def _report_oit(output: SiteOutput) -> None:
     """OIT coverage at INFO, so that an incomplete checklist never blocks publishing; ITA_OIT_STRICT=1 fails on it."""
-    coverages = oit_coverage(site, output)
-    for coverage in coverages:
+    for coverage in output.coverages:
         for line in coverage.summary():
             log.info(line)
-    failure = oit_strict_message(coverages)
+    failure = oit_strict_message(output.coverages)
     if failure and os.environ.get(OIT_STRICT_ENV) == "1":
         raise PluginError(failure)
 

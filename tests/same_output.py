@@ -60,7 +60,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="same-output-") as temporary:
         work = Path(temporary)
         earlier = work / "earlier"
-        subprocess.run(["git", "worktree", "add", "--detach", "-q", str(earlier), args.commit], cwd=PROJECT_ROOT, check=True)
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "-q", str(earlier), args.commit], cwd=PROJECT_ROOT, check=True
+        )
         try:
             differences = 0
             for data_dir in data_dirs(PROJECT_ROOT):

@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 from conftest import DEMO_DATA, page_text
+from engine_support import generate_site
 
-from itagen.loader import load_site
-from itagen.pages import generate_site, navigation
+from itagen.load.site import load_site
+from itagen.plan.navigation import navigation
+from itagen.plan.site_plan import plan_site
 
 
 def _html(site: Path, page: str) -> str:
@@ -116,4 +118,4 @@ def test_a_site_without_agency_files_gets_no_agency_section(tmp_path: Path) -> N
     site = load_site(data).site
     out = generate_site(site)
     assert not [p for p in out.pages if p.path.startswith("agency/")]
-    assert "ข้อมูลหน่วยงาน" not in str(navigation(site, out))
+    assert "ข้อมูลหน่วยงาน" not in str(navigation(site, plan_site(site)))

@@ -22,9 +22,9 @@ from conftest import DEMO_DATA, run_build
 from playwright.sync_api import Browser
 from site_html import json_strings, load_json, parse_html, read_text_file
 
-from itagen.errors import DataError
-from itagen.loader import load_site
-from itagen.yaml_source import load_yaml_file
+from itagen.load.site import load_site
+from itagen.problems import DataError
+from itagen.source.yaml_file import load_yaml_file
 
 SCRIPT = '<script>alert("xss-script")</script>'
 IMAGE = '<img src=x onerror=alert("xss-img")>'

@@ -12,8 +12,8 @@ from conftest import DEMO_DATA, example_dirs
 from PIL import Image
 from qr_support import PRINTED_QR_PIXELS, QrOnPage, decode, images_with_qr_alt, qr_images_on_page, scaled, screenshot
 
-from itagen.loader import load_site
-from itagen.qr_images import MIN_PRINT_PIXELS
+from itagen.load.site import load_site
+from itagen.render.qr_images import MIN_PRINT_PIXELS
 
 SITES = [DEMO_DATA, *example_dirs()]
 

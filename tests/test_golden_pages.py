@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 import yaml
+from engine_support import generate_site
 
-from itagen.loader import load_site
-from itagen.pages import generate_site
+from itagen.load.site import load_site
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 SCENARIOS = sorted(GOLDEN_DIR.glob("*.yml"))

@@ -19,7 +19,7 @@ import build_site
 import pytest
 from conftest import PROJECT_ROOT, run_build
 
-from itagen.output_dir import refusal
+from itagen.publish.output_dir import refusal
 
 FIXTURE = Path(__file__).parent / "bad_data" / "fixture"
 

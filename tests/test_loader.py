@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import DEMO_DATA, edit_text, run_build
 
-from itagen.errors import DataError
-from itagen.loader import load_site
-from itagen.thai import ThaiDate
+from itagen.load.site import load_site
+from itagen.problems import DataError
+from itagen.thai.dates import ThaiDate
 
 
 def _error(data_dir: Path) -> str:
@@ -79,8 +79,8 @@ def test_level_that_disagrees_with_the_score_warns(data_copy: Path) -> None:
 
 
 def test_letter_level_of_an_old_year() -> None:
-    from itagen.levels import expected_levels
-    from itagen.model import Assessment
+    from itagen.records.fiscal_year import Assessment
+    from itagen.records.levels import expected_levels
 
     assert expected_levels(Assessment(ita_year=2564, overall_score=90.79)) == {"A"}
     assert expected_levels(Assessment(ita_year=2564, overall_score=95.0)) == {"AA"}

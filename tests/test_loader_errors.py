@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from itagen.errors import DataError, Location, Problem, internal_error
-from itagen.integrity import add_lines
-from itagen.schema import Validator
-from itagen.text import unsafe_link_targets
-from itagen.yaml_guard import MAX_DEPTH
-from itagen.yaml_source import load_yaml_file
+from itagen.load.schema import Validator
+from itagen.load.sources import SourceFiles
+from itagen.load.text_checks import unsafe_link_targets
+from itagen.problems import DataError, Location, Problem, internal_error
+from itagen.source.yaml_file import load_yaml_file
+from itagen.source.yaml_guard import MAX_DEPTH
 
 
 def _load(tmp_path: Path, content: str | bytes) -> object:
@@ -86,9 +86,11 @@ def test_a_control_character_in_the_file_is_found_on_its_line(tmp_path: Path) ->
 def test_cross_field_problems_get_their_lines_back(tmp_path: Path) -> None:
     path = tmp_path / "2568.yml"
     path.write_text("a: 1\nmeasures:\n  items:\n    - id: one\n    - id: two\n", encoding="utf-8")
-    found = add_lines([Problem(Location(path, None, "measures.items[2].id"), "ไทย", "english")])
+    sources = SourceFiles()
+    sources.read(path)
+    found = sources.add_lines([Problem(Location(path, None, "measures.items[2].id"), "ไทย", "english")])
     assert found[0].location.line == 5
-    nowhere = add_lines([Problem(Location(path, None, "measures.items[9].id"), "ไทย", "english")])
+    nowhere = sources.add_lines([Problem(Location(path, None, "measures.items[9].id"), "ไทย", "english")])
     assert nowhere[0].location.line == 3  # the deepest part that exists: the list
 
 

@@ -7,18 +7,19 @@ from pathlib import Path
 
 import pytest
 from conftest import DEMO_DATA, PROJECT_ROOT
+from engine_support import generate_site
 
-from itagen.checklist import BUILTIN_DIR, PERIOD_NAMES, Checklist, ChecklistItem, builtin_names, load_checklist
-from itagen.errors import DataError
-from itagen.evidence import oit_coverage
-from itagen.loader import load_site
-from itagen.pages import generate_site
-from itagen.schema import Validator
+from itagen.load.checklist import BUILTIN_DIR, builtin_names, load_checklist
+from itagen.load.schema import Validator
+from itagen.load.site import load_site
+from itagen.load.sources import SourceFiles
+from itagen.problems import DataError
+from itagen.records.oit import PERIOD_NAMES, Checklist, ChecklistItem
 
 
 def _builtin(name: str) -> Checklist:
     validator = Validator()
-    checklist = load_checklist(BUILTIN_DIR / f"{name}.yml", validator)
+    checklist = load_checklist(BUILTIN_DIR / f"{name}.yml", SourceFiles(), validator)
     assert not validator.errors, [p.message() for p in validator.errors]
     return checklist
 
@@ -98,7 +99,7 @@ def test_a_site_picks_another_list_rewords_an_item_and_adds_one(data_copy: Path)
     assert _item(checklist, "O6").name == "แผนและความก้าวหน้าในการดำเนินงานและการใช้จ่ายงบประมาณประจำปี"
     assert _item(checklist, "O6").period == "months_so_far"
     assert checklist.codes[-1] == "O27"
-    coverage = oit_coverage(site, generate_site(site))[0]
+    coverage = generate_site(site).coverages[0]
     assert coverage.covered == 2 and len(coverage.items) == 27
 
 
@@ -112,7 +113,7 @@ def test_a_site_brings_its_own_list(data_copy: Path) -> None:
         data_copy, "fiscal_year: 2569\nchecklist: checklists/school-2569.yml\nitems:\n  O1: [{page: structure}]\n"
     )
     site = load_site(data_copy).site
-    coverage = oit_coverage(site, generate_site(site))[0]
+    coverage = generate_site(site).coverages[0]
     assert (coverage.covered, coverage.missing) == (1, ["O2"])
 
 
@@ -149,7 +150,7 @@ def test_the_measures_and_progress_pages_answer_o42_and_o43_of_the_older_list(da
     )
     site = load_site(data_copy).site
     out = generate_site(site)
-    coverage = next(c for c in oit_coverage(site, out) if c.fiscal_year == 2567)
+    coverage = next(c for c in out.coverages if c.fiscal_year == 2567)
     assert (coverage.covered, len(coverage.items)) == (3, 43)
     links = {s.item.code: [link.target for link in s.links] for s in coverage.items if not s.missing}
     assert links == {

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from conftest import edit_text, run_build
+from engine_support import generate_site
 
-from itagen.errors import DataError
-from itagen.loader import load_site
-from itagen.pages import generate_site
+from itagen.load.site import load_site
+from itagen.problems import DataError
 
 
 def _load_error(data_dir: Path) -> str:

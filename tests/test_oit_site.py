@@ -15,10 +15,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from conftest import DEMO_DATA, PROJECT_ROOT, page_text, run_build
+from engine_support import generate_site
 
-from itagen.evidence import oit_coverage
-from itagen.loader import load_site
-from itagen.pages import generate_site
+from itagen.load.site import load_site
 
 NEWEST = 2569
 SITE_URL = "https://www.bansathit.example.go.th/"
@@ -145,7 +144,7 @@ def test_coverage_summary_names_missing_items_and_misdated_evidence(data_copy: P
         text.replace("  date: 2568-11-15\n  fiscal_year: 2568\n", "  date: 2568-11-15\n"), encoding="utf-8"
     )
     site = load_site(data_copy).site
-    summary = oit_coverage(site, generate_site(site))[0].summary()
+    summary = generate_site(site).coverages[0].summary()
     assert summary[0].endswith("OIT 2569: 24/26; missing O11, O19")
     assert summary[0].startswith("OIT ปีงบประมาณ 2569 (รายการตรวจ ITA 2569): มีหลักฐาน 24/26 ข้อ ยังขาด O11, O19")
     assert len(summary) == 2

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from itagen.oit_pages import spreadsheet_safe_cell
-from itagen.schema import Validator
-from itagen.text import MarkdownText, remote_image_targets
+from itagen.load.schema import Validator
+from itagen.load.text_checks import remote_image_targets
+from itagen.records.values import MarkdownText
+from itagen.render.oit_pages import spreadsheet_safe_cell
 
 
 @pytest.mark.parametrize(
@@ -25,7 +26,7 @@ def test_remote_images_are_found(text: str, remote: list[str]) -> None:
 
 
 def test_remote_image_in_data_is_an_error() -> None:
-    from itagen.errors import Location
+    from itagen.problems import Location
 
     validator = Validator()
     validator.scalar(

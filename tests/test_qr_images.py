@@ -10,8 +10,8 @@ from conftest import DEMO_DATA, run_build
 from PIL import Image
 from qr_support import PRINTED_QR_PIXELS, decode, scaled, screenshot
 
-from itagen import qr_images
-from itagen.qr_images import MIN_PRINT_PIXELS, QUIET_ZONE, SVG_MODULE_PIXELS, QrCache, draw, qr_matrix
+from itagen.render import qr_images
+from itagen.render.qr_images import MIN_PRINT_PIXELS, QUIET_ZONE, SVG_MODULE_PIXELS, QrCache, draw, qr_matrix
 
 URLS = [
     "https://itas.nacc.go.th/go/iit/h9unqk",

@@ -1,7 +1,7 @@
 """Repeatable builds: the same data gives the same files, byte for byte, so that changes show.
 
 MkDocs would stamp the sitemap with the day of the build; build_site.py sets SOURCE_DATE_EPOCH to
-the data's newest ``updated:`` date instead (itagen/reproducible.py). The one deliberate
+the data's newest ``updated:`` date instead (itagen/publish/build_date.py). The one deliberate
 exception is the home page's survey notice, which depends on today's date (the survey window is
 open or not); it is the same for two builds on one day, as here.
 """
@@ -16,7 +16,7 @@ import pytest
 from conftest import DEMO_DATA, run_build
 from test_last_good_site import snapshot
 
-from itagen.loader import load_site
+from itagen.load.site import load_site
 
 
 def test_two_builds_of_the_same_data_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from browser_support import serve
 from conftest import DEMO_DATA, EXAMPLES, page_text, run_build
+from engine_support import generate_site
 from qr_support import (
     PRINTED_QR_PIXELS,
     decode,
@@ -21,10 +22,9 @@ from qr_support import (
     print_to_pdf,
 )
 
-from itagen.loader import load_site
-from itagen.pages import generate_site
-from itagen.surveys import today_in_thailand, window_is_open
-from itagen.thai import be_year
+from itagen.load.site import load_site
+from itagen.records.surveys import today_in_thailand, window_is_open
+from itagen.thai.dates import be_year
 
 PHOK_NOI = EXAMPLES / "thetsaban-phok-noi"
 A4_POINTS = (595, 842)

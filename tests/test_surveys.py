@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import DEMO_DATA, edit_text
 
-from itagen.errors import DataError
-from itagen.loader import load_site
-from itagen.surveys import survey_links, window_bounds_iso, window_is_open
-from itagen.thai import ThaiDate
+from itagen.load.site import load_site
+from itagen.problems import DataError
+from itagen.records.surveys import survey_links, window_bounds_iso, window_is_open
+from itagen.thai.dates import ThaiDate
 
 GOOD_IIT = "  iit: https://itas.nacc.go.th/go/iit/demo42\n"
 

@@ -1,10 +1,10 @@
-"""Every Markdown table gets a caption and header scopes (hooks/itagen/table_captions.py)."""
+"""Every Markdown table gets a caption and header scopes (hooks/itagen/render/table_captions.py)."""
 
 from __future__ import annotations
 
 import markdown
 
-from itagen.table_captions import TableCaptionExtension
+from itagen.render.table_captions import TableCaptionExtension
 
 TABLE = "| ตัวชี้วัด | คะแนน |\n|---|---:|\n| 1. การปฏิบัติหน้าที่ | 95.00 |\n"
 

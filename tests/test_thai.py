@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from itagen.thai import (
+from itagen.thai.dates import (
     DateParseError,
     ThaiDate,
     fiscal_year_bounds,
@@ -72,7 +72,7 @@ def test_not_a_date(text: str) -> None:
 
 
 def test_heading_anchors_keep_thai_vowel_marks() -> None:
-    from itagen.slugs import thai_slugify
+    from itagen.thai.slugs import thai_slugify
 
     assert thai_slugify("ปีงบประมาณ พ.ศ. 2568", "-") == "ปีงบประมาณ-พศ-2568"
     assert thai_slugify("เกี่ยวกับการประเมิน <em>ITA</em>", "-") == "เกี่ยวกับการประเมิน-ita"

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from itagen.thai import (
+from itagen.thai.dates import (
     BE_YEAR_THRESHOLD,
     MONTHS_ABBR,
     MONTHS_FULL,

@@ -2,7 +2,7 @@
 
 Run by hand when the reference table changes; the project never reads the table itself:
 
-    .venv/bin/python tools/make_oit_checklists.py ../shared/reference/oit-items.tsv hooks/itagen/checklists
+    .venv/bin/python tools/make_oit_checklists.py ../shared/reference/oit-items.tsv hooks/itagen/load/nacc_checklists
 
 The table's ``rules`` column mixes what the assessor checks with where it was seen; the brackets
 (sources) are kept apart from the checks. Which period the evidence must cover and which generated

@@ -1,0 +1,309 @@
+"""Turning parsed YAML into typed records, checking every value against its declared type.
+
+The records in ``records/`` are plain dataclasses; their type hints are the schema. A field with
+no default is required. ``metadata`` may set ``minimum``/``maximum`` for numbers. A record type
+that is written in more than one way (a period, a piece of evidence) has a reader of its own in
+``readers.py``, handed to the Validator. All problems are collected, so the webmaster sees every
+mistake in one build, not one at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import difflib
+import math
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, Literal, TypeVar, Union
+
+from ..problems import DataError, Location, Problem, describe_value
+from ..records.values import ContactUrl, MarkdownText, Url
+from ..source.yaml_file import YamlDocument, YamlList, YamlMap
+from ..thai.dates import DateParseError, ThaiDate, be_year, last_day_of_month, parse_thai_date, to_arabic_digits
+from .text_checks import remote_image_targets, strip_layout_tags, unsafe_link_targets, unusable_text
+
+T = TypeVar("T")
+
+
+DATE_YEARS_BE = (2500, 2700)
+"""Dates in data fall in these Buddhist-Era years (the fiscal-year range of the model)."""
+
+
+# YAML reads a bare yes/no/on/off as true/false: say so, or "found True" puzzles whoever typed "yes".
+_BOOLEAN_HINT = (
+    " (YAML อ่าน yes/no/on/off เป็น true/false ถ้าหมายถึงข้อความให้ใส่เครื่องหมายคำพูด)",
+    " (YAML reads yes/no/on/off as true/false; quote it if you meant text)",
+)
+
+
+class _Invalid:
+    """Placeholder for a value that failed validation; its problem is already recorded."""
+
+
+INVALID: Any = _Invalid()
+
+_TYPE_NAMES = {
+    str: ("ข้อความ", "text"),
+    MarkdownText: ("ข้อความ", "text"),
+    int: ("จำนวนเต็ม", "a whole number"),
+    float: ("ตัวเลข", "a number"),
+    bool: ("true หรือ false", "true or false"),
+    ThaiDate: ("วันที่ เช่น 2568-08-15 หรือ 15 สิงหาคม 2568", "a date such as 2568-08-15 or 15 สิงหาคม 2568"),
+    Url: ("ที่อยู่เว็บที่ขึ้นต้นด้วย https://", "a web address starting with https://"),
+    ContactUrl: ("ลิงก์ https://, mailto: หรือ tel:", "an https://, mailto: or tel: link"),
+}
+
+
+Reader = Callable[[Any, Location, "Validator"], Any]
+"""Reads one record type its own way: (YAML value, its location, the validator) → record or INVALID."""
+
+
+class Validator:
+    """Collects the errors and warnings of one load of a data directory."""
+
+    def __init__(self, readers: Mapping[type, Reader] | None = None) -> None:
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.readers: Mapping[type, Reader] = readers or {}
+
+    def error(self, location: Location, thai: str, english: str) -> Any:
+        self.errors.append(Problem(location, thai, english))
+        return INVALID
+
+    def warn(self, location: Location, thai: str, english: str) -> None:
+        self.warnings.append(Problem(location, thai, english))
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise DataError(self.errors)
+
+    def expected(self, location: Location, expected: tuple[str, str], found: object) -> Any:
+        th, en = _BOOLEAN_HINT if isinstance(found, bool) else ("", "")
+        return self.error(
+            location,
+            f"ต้องเป็น{expected[0]} แต่พบ {describe_value(found)}{th}",
+            f"expected {expected[1]}, found {describe_value(found)}{en}",
+        )
+
+    # --- records -----------------------------------------------------------------------
+
+    def record(self, cls: type[T], value: object, location: Location) -> T:
+        """Build dataclass ``cls`` from a YAML mapping, checking keys and every field."""
+        reader = self.readers.get(cls)
+        if reader is not None:
+            return typing.cast(T, reader(value, location, self))
+        if not isinstance(value, dict):
+            return typing.cast(T, self.expected(location, ("ชุดข้อมูลแบบ คีย์: ค่า", "a mapping of key: value"), value))
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        key_lines = value.key_lines if isinstance(value, YamlMap) else {}
+        self._unknown_keys(value, fields, key_lines, location)
+        arguments: dict[str, Any] = {}
+        for name, field in fields.items():
+            if not field.init:
+                continue
+            child = location.child(name, key_lines.get(name, getattr(value, "line", location.line)))
+            if name not in value or value[name] is None:
+                if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+                    self.error(child, "ขาดข้อมูลที่จำเป็นช่องนี้", "this required field is missing")
+                    arguments[name] = INVALID
+                continue
+            arguments[name] = self.value(hints[name], value[name], child, dict(field.metadata))
+        if any(argument is INVALID for argument in arguments.values()):
+            return typing.cast(T, INVALID)
+        return cls(**arguments)
+
+    def _unknown_keys(
+        self,
+        value: dict[str, Any],
+        fields: dict[str, dataclasses.Field[Any]],
+        key_lines: dict[str, int],
+        location: Location,
+    ) -> None:
+        for key in value:
+            if key in fields:
+                continue
+            guess = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+            hint_th = f" หมายถึง '{guess[0]}' หรือไม่?" if guess else ""
+            hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
+            allowed = ", ".join(fields)
+            self.error(
+                location.child(key, key_lines.get(key)),
+                f"ไม่รู้จักคีย์ '{key}'{hint_th} (คีย์ที่ใช้ได้: {allowed})",
+                f"unknown key '{key}'{hint_en} (allowed keys: {allowed})",
+            )
+
+    # --- values ------------------------------------------------------------------------
+
+    def value(self, hint: Any, value: object, location: Location, metadata: dict[str, Any]) -> Any:
+        origin = typing.get_origin(hint)
+        if origin in (Union, types.UnionType):
+            options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            return self.value(options[0], value, location, metadata)
+        if origin is Literal:
+            return self._choice(typing.get_args(hint), value, location)
+        if origin is list:
+            return self._list(typing.get_args(hint)[0], value, location, metadata)
+        if origin is dict:
+            return self._mapping(typing.get_args(hint)[1], value, location, metadata)
+        if hint is ThaiDate:
+            return self.date(value, location)
+        if dataclasses.is_dataclass(hint):
+            return self.record(typing.cast(type, hint), value, location)
+        return self.scalar(hint, value, location, metadata)
+
+    def _choice(self, allowed: tuple[Any, ...], value: object, location: Location) -> Any:
+        if value in allowed:
+            return value
+        names = ", ".join(str(a) for a in allowed)
+        th, en = _BOOLEAN_HINT if isinstance(value, bool) else ("", "")
+        return self.error(
+            location,
+            f"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {names} แต่พบ {describe_value(value)}{th}",
+            f"expected one of: {names}; found {describe_value(value)}{en}",
+        )
+
+    def _list(self, item_hint: Any, value: object, location: Location, metadata: dict[str, Any]) -> Any:
+        if not isinstance(value, list):
+            if isinstance(value, str) and item_hint in (str, MarkdownText):
+                value = [value]  # one step or one unit written without a dash is still a list
+            else:
+                return self.expected(location, ("รายการ (ขึ้นบรรทัดด้วย - )", "a list (lines starting with - )"), value)
+        lines = value.item_lines if isinstance(value, YamlList) else []
+        items = [
+            self.value(item_hint, item, location.child(i, lines[i] if i < len(lines) else None), metadata)
+            for i, item in enumerate(value)
+        ]
+        return INVALID if any(item is INVALID for item in items) else items
+
+    def _mapping(self, item_hint: Any, value: object, location: Location, metadata: dict[str, Any]) -> Any:
+        if not isinstance(value, dict):
+            return self.expected(location, ("ชุดข้อมูลแบบ คีย์: ค่า", "a mapping of key: value"), value)
+        lines = value.key_lines if isinstance(value, YamlMap) else {}
+        result = {
+            str(k): self.value(item_hint, v, location.child(str(k), lines.get(k)), metadata) for k, v in value.items()
+        }
+        return INVALID if INVALID in result.values() else result
+
+    def scalar(self, hint: Any, value: object, location: Location, metadata: dict[str, Any]) -> Any:
+        if hint in (str, MarkdownText, Url, ContactUrl):
+            return self._text(hint, value, location)
+        if hint is bool:
+            return value if isinstance(value, bool) else self.expected(location, _TYPE_NAMES[bool], value)
+        if hint in (int, float):
+            return self._number(hint, value, location, metadata)
+        if hint is ThaiDate:
+            return self.date(value, location)
+        if hint is Path:
+            return self._text(str, value, location)
+        raise TypeError(f"schema: no reader for {hint!r}")  # a programming error, not a data error
+
+    def _number(self, hint: type, value: object, location: Location, metadata: dict[str, Any]) -> Any:
+        if isinstance(value, str):
+            # Scores copied from a Thai document may use Thai digits: accept them.
+            with contextlib.suppress(ValueError):  # not a number after all: reported just below
+                value = float(to_arabic_digits(value.strip())) if hint is float else int(to_arabic_digits(value))
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        if ok and hint is int and isinstance(value, float):
+            ok = value.is_integer()
+        if not ok:
+            return self.expected(location, _TYPE_NAMES[hint], value)
+        number = hint(typing.cast(float, value))
+        low, high = metadata.get("minimum"), metadata.get("maximum")
+        if (low is not None and number < low) or (high is not None and number > high):
+            return self.error(
+                location,
+                f"ต้องอยู่ระหว่าง {low} ถึง {high} แต่พบ {describe_value(value)}",
+                f"expected a value from {low} to {high}, found {describe_value(value)}",
+            )
+        return number
+
+    def _text(self, hint: type, value: object, location: Location) -> Any:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            return self.expected(location, _TYPE_NAMES[str], value)
+        text = _WORD_LINE_BREAKS.sub("\n", str(value)).strip()
+        if not text:
+            return self.error(location, "ข้อความว่างเปล่า", "the text is empty")
+        if unusable := unusable_text(text, markdown=hint is MarkdownText):
+            return self.error(location, *unusable)
+        text, had_tags = strip_layout_tags(text)
+        if had_tags:
+            self.warn(
+                location,
+                "พบแท็ก HTML ที่ติดมาจากการคัดลอก (เช่น <p>) ระบบลบออกให้แล้ว ควรลบออกจากข้อมูลด้วย",
+                "found HTML tags pasted with the text (such as <p>); they were removed, remove them from the data too",
+            )
+        for target in unsafe_link_targets(text):
+            self.error(
+                location,
+                f"ลิงก์ '{target}' ใช้ไม่ได้ อนุญาตเฉพาะ http(s)://, mailto: และ tel:",
+                f"link '{target}' is not allowed; only http(s)://, mailto: and tel: links are",
+            )
+        for target in remote_image_targets(text):
+            self.error(
+                location,
+                f"รูปภาพ '{target}' อยู่บนเว็บไซต์อื่น หน้าเว็บต้องไม่โหลดสิ่งใดจากเว็บไซต์อื่น ใช้ลิงก์ธรรมดาแทน (ลบ ! หน้าลิงก์)",
+                f"image '{target}' is on another website; pages must not load anything from other sites, use a plain link (drop the !)",
+            )
+        if hint is Url or hint is ContactUrl:
+            return self._url(hint, text, location)
+        return MarkdownText(text) if hint is MarkdownText else text
+
+    def _url(self, hint: type, text: str, location: Location) -> Any:
+        lowered = text.lower()
+        schemes = ("https://", "http://") + (("mailto:", "tel:") if hint is ContactUrl else ())
+        if not lowered.startswith(schemes) or any(c.isspace() for c in text):
+            return self.expected(location, _TYPE_NAMES[hint], text)
+        return hint(text)
+
+    def date(self, value: object, location: Location) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return self.expected(location, _TYPE_NAMES[ThaiDate], value)
+        try:
+            parsed = parse_thai_date(value)
+        except DateParseError as exc:
+            if not exc.impossible:
+                return self.expected(location, _TYPE_NAMES[ThaiDate], value)
+            parsed = self._impossible_date(value, location)
+        if not DATE_YEARS_BE[0] <= be_year(parsed.year) <= DATE_YEARS_BE[1]:
+            # 2468 for 2568, or 1025 for 2025: a typo that would put the page a century off.
+            return self.error(
+                location,
+                f"ปีของวันที่ {describe_value(value)} คือ พ.ศ. {be_year(parsed.year)} อยู่นอกช่วง พ.ศ. {DATE_YEARS_BE[0]}–{DATE_YEARS_BE[1]} ตรวจตัวเลขปี",
+                f"the date {describe_value(value)} falls in B.E. {be_year(parsed.year)} (C.E. {parsed.year}), outside B.E. {DATE_YEARS_BE[0]}–{DATE_YEARS_BE[1]}; check the year",
+            )
+        return parsed
+
+    def _impossible_date(self, value: str, location: Location) -> ThaiDate:
+        """31 June is a typo for a real day: warn, and use the month's last day so the build goes on."""
+        month_only = parse_thai_date(_without_day(value))
+        corrected = ThaiDate(month_only.year, month_only.month, last_day_of_month(month_only.year, month_only.month))
+        self.warn(
+            location,
+            f"วันที่ {describe_value(value)} ไม่มีอยู่จริงในปฏิทิน ระบบใช้วันที่ {corrected.format()} แทน โปรดแก้ข้อมูล",
+            f"the date {describe_value(value)} does not exist; {corrected.first_day.isoformat()} was used instead",
+        )
+        return corrected
+
+
+# Word pastes its manual line break as a vertical tab and a page break as a form feed: both are new lines.
+_WORD_LINE_BREAKS = re.compile(r"[\x0b\x0c]")
+
+
+def _without_day(text: str) -> str:
+    """'2566-06-31' → '2566-06'; '31 มิถุนายน 2566' → 'มิถุนายน 2566'."""
+    text = to_arabic_digits(text.strip())
+    if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text):
+        return text.rsplit("-", 1)[0]
+    return re.sub(r"^(?:วันที่\s*)?\d{1,2}\s*(?:เดือน\s*)?", "", text)
+
+
+def load_record(cls: type[T], document: YamlDocument, validator: Validator, field: str = "") -> T:
+    """Validate the top-level value of a data file into ``cls``."""
+    return validator.record(cls, document.root, Location(document.path, document.line, field))

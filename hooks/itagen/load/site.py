@@ -1,0 +1,108 @@
+"""Loading a data directory into a validated ``Site``: every file read once, in one pass.
+
+Layout of a data directory (documented for webmasters in data/README.md)::
+
+    agency.yml        the agency
+    site.yml          site settings (optional)
+    years/2568.yml    one file per fiscal year (B.E.)
+    organization.yml, services.yml, news.yml, policies.yml, documents.yml   (optional)
+    oit/2568.yml      the OIT evidence of a fiscal year (optional)
+
+The order below is the order of dependence: the agency and settings, the years, the content the
+OIT files point into, then the OIT files, then the checks that span several files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from ..problems import DataError, Location, Problem
+from ..records.agency import Agency, SiteSettings
+from ..records.fiscal_year import FiscalYear
+from ..records.site import Site
+from .content import load_content
+from .files import check_logo, check_year_files
+from .oit import OitContext, load_oit
+from .readers import READERS
+from .schema import INVALID, Validator, load_record
+from .sources import SourceFiles
+from .surveys import check_surveys
+from .year_checks import check_unique_years, check_year
+
+YEAR_FILE_GLOB = "*.yml"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    site: Site
+    warnings: list[Problem]
+
+
+def load_site(data_dir: Path) -> LoadResult:
+    """Read and validate everything under ``data_dir``; raise DataError listing every error."""
+    sources = SourceFiles()
+    validator = Validator(READERS)
+    agency_file = data_dir / "agency.yml"
+    if not agency_file.is_file():
+        raise DataError(
+            [
+                Problem(
+                    Location(agency_file),
+                    f"ไม่พบไฟล์ข้อมูลหน่วยงาน agency.yml ในโฟลเดอร์ {data_dir}",
+                    f"the agency file agency.yml was not found in {data_dir}",
+                )
+            ]
+        )
+    agency = _load_file(Agency, agency_file, sources, validator)
+    settings_file = data_dir / "site.yml"
+    settings = (
+        _load_file(SiteSettings, settings_file, sources, validator) if settings_file.is_file() else SiteSettings()
+    )
+    if agency is not INVALID:
+        check_logo(agency, data_dir, validator)
+    check_year_files(data_dir, validator)
+    year_files = sorted((data_dir / "years").glob(YEAR_FILE_GLOB))
+    loaded = [(path, _load_year(path, sources, validator)) for path in year_files]
+    years = sorted(((p, y) for p, y in loaded if y is not INVALID), key=lambda pair: pair[1].fiscal_year)
+    content = load_content(data_dir, sources, validator)
+    oit = []
+    if content is not INVALID:
+        # A year file that failed validation still exists: counting it by its name keeps one mistake
+        # from being reported twice (once in years/, once as "no such year" by its OIT file).
+        numbers = [y.fiscal_year for _, y in years] + [int(p.stem) for p in year_files if p.stem.isdigit()]
+        site_url = None if settings is INVALID else settings.site_url
+        oit = load_oit(OitContext(data_dir, numbers, content, site_url), sources, validator)
+    # Cross-field checks run on every record that validated, even when another file did not, so
+    # that one build reports every mistake it can see.
+    check_unique_years([y for _, y in years], data_dir, validator)
+    for path, year in years:
+        check_year(year, path, validator)
+        if agency is not INVALID and settings is not INVALID:
+            check_surveys(agency, settings, year, (path, agency_file), sources, validator)
+    if validator.errors:
+        raise DataError(sources.add_lines(validator.errors))  # cross-field checks know fields, not lines
+    site = Site(agency, settings, [y for _, y in years], data_dir, content, oit)
+    return LoadResult(site, sources.add_lines(validator.warnings))
+
+
+def _load_file(cls: type[T], path: Path, sources: SourceFiles, validator: Validator) -> T:
+    try:
+        document = sources.read(path)
+    except DataError as exc:
+        validator.errors.extend(exc.problems)
+        return INVALID  # type: ignore[no-any-return]
+    return load_record(cls, document, validator)
+
+
+def _load_year(path: Path, sources: SourceFiles, validator: Validator) -> FiscalYear:
+    year = _load_file(FiscalYear, path, sources, validator)
+    if year is not INVALID and path.stem != str(year.fiscal_year):
+        validator.error(
+            sources.locate(path, "fiscal_year"),
+            f"ชื่อไฟล์ต้องเป็นปีงบประมาณ {year.fiscal_year}.yml ให้ตรงกับ fiscal_year แต่ชื่อไฟล์คือ {path.name}",
+            f"the file name must match fiscal_year ({year.fiscal_year}.yml); found {path.name}",
+        )
+    return year

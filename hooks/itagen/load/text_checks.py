@@ -1,0 +1,100 @@
+"""Checks on text from data before it may go on a page: stray HTML, dangerous links, sheer size.
+
+Text fields are plain text or Markdown. Nothing in them may become markup on a page: the harmless
+formatting tags that Word pastes are turned into line breaks, links may only use http(s), mailto
+and tel, and images may not come from other websites. What remains is escaped when printed
+(``render/escaping.py``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Tags that Word and web editors paste around cells: they carry layout, never content.
+_LAYOUT_TAGS = {"p", "br", "b", "strong", "i", "em", "u", "ol", "ul", "li", "span", "div", "font"}
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>")
+_BREAKING_TAGS = {"p", "div", "br", "li", "ol", "ul"}
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# A destination may hold one level of parentheses: javascript:alert(1) is reported whole.
+_MD_INLINE_TARGET = re.compile(r"\]\(\s*<?((?:[^()>]|\([^()]*\))*)")
+_MD_REFERENCE_TARGET = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
+_AUTOLINK_TARGET = re.compile(r"<([^<>\s]+:[^<>]*)>")
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
+
+
+def strip_layout_tags(text: str) -> tuple[str, bool]:
+    """Remove pasted layout tags; return the text and whether any were found.
+
+    Other tags (``<script>``, ``<img>``) are left in place, to be shown as text by the escaper.
+    """
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        name = match[1].lower()
+        if name not in _LAYOUT_TAGS:
+            return match[0]
+        found = True
+        return "\n" if name in _BREAKING_TAGS else ""
+
+    cleaned = _TAG.sub(replace, text)
+    if found:
+        cleaned = "\n".join(line.strip() for line in cleaned.split("\n"))
+        cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip()
+    return cleaned, found
+
+
+_MD_IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def remote_image_targets(text: str) -> list[str]:
+    """Markdown images that would make a reader's browser call another origin (``![x](https://…)``)."""
+    return [t for t in _MD_IMAGE_TARGET.findall(text) if re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)", t.strip())]
+
+
+def unsafe_link_targets(text: str) -> list[str]:
+    """Link targets in ``text`` whose scheme is not http(s), mailto or tel (``javascript:``…)."""
+    targets = [
+        *_MD_INLINE_TARGET.findall(text),
+        *_MD_REFERENCE_TARGET.findall(text),
+        *_AUTOLINK_TARGET.findall(text),
+    ]
+    unsafe = []
+    for target in targets:
+        # Browsers ignore tabs and newlines inside a URL, so "java\tscript:" is still a script.
+        squeezed = _INVISIBLE.sub("", html.unescape(target))
+        scheme = _SCHEME.match(squeezed)
+        if scheme and scheme[1].lower() not in SAFE_SCHEMES:
+            unsafe.append(target.strip())
+    return list(dict.fromkeys(unsafe))  # <javascript:x> is both an autolink and a target: report once
+
+
+MAX_TEXT_CHARS = 50_000
+"""No field of a web page needs more; a longer one is a pasted document (attach it instead)."""
+MAX_MARKDOWN_BRACKETS = 500
+"""Python-Markdown takes quadratic time over unmatched "[": 20,000 of them would stall the build."""
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def unusable_text(text: str, *, markdown: bool) -> tuple[str, str] | None:
+    """Why a text cannot go on a page (Thai, English), or None: invisible characters, sheer size."""
+    if control := _CONTROL_CHARACTER.search(text):
+        code, position = f"U+{ord(control[0]):04X}", control.start() + 1
+        return (
+            f"ข้อความมีอักขระควบคุมที่มองไม่เห็น ({code}) ที่ตำแหน่ง {position} ซึ่งมักติดมาจากการคัดลอก ลบออก",
+            f"the text contains an invisible control character ({code}) at position {position}, usually pasted by accident; remove it",
+        )
+    if len(text) > MAX_TEXT_CHARS:
+        return (
+            f"ข้อความยาวเกินไป ({len(text):,} ตัวอักษร เกิน {MAX_TEXT_CHARS:,}) ให้แนบเป็นเอกสารแทน",
+            f"the text is too long ({len(text):,} characters, over {MAX_TEXT_CHARS:,}); attach it as a document instead",
+        )
+    if markdown and text.count("[") > MAX_MARKDOWN_BRACKETS:
+        return (
+            f"ข้อความมีวงเล็บ [ มากเกินไป ({text.count('[')} ตัว เกิน {MAX_MARKDOWN_BRACKETS}) ลิงก์เขียนแบบ [ข้อความ](https://…)",
+            f"the text has too many [ brackets ({text.count('[')}, over {MAX_MARKDOWN_BRACKETS}); a link is written [text](https://…)",
+        )
+    return None

@@ -1,0 +1,41 @@
+"""The whole validated data set of one agency: what every later stage starts from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..thai.dates import Digits
+from .agency import Agency, SiteSettings
+from .content import AgencyContent
+from .fiscal_year import FiscalYear
+from .oit import OitYear
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a build needs, validated."""
+
+    agency: Agency
+    settings: SiteSettings
+    years: list[FiscalYear]
+    """Oldest first."""
+    data_dir: Path
+    """Where the data came from: files it names (logo, documents) are relative to it."""
+    content: AgencyContent | None = None
+    """The agency's standing pages and documents (organization.yml, services.yml … documents.yml)."""
+    oit: list[OitYear] = field(default_factory=list)
+    """The fiscal years with an OIT checklist (oit/<year>.yml), oldest first."""
+
+    @property
+    def digits(self) -> Digits:
+        return self.settings.digits
+
+    def year(self, fiscal_year: int) -> FiscalYear | None:
+        return next((y for y in self.years if y.fiscal_year == fiscal_year), None)
+
+    @property
+    def data_updated(self) -> dt.date | None:
+        """The newest ``updated:`` of any fiscal year: the day the published data last changed."""
+        return max((year.updated.last_day for year in self.years), default=None)

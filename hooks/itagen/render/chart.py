@@ -1,0 +1,50 @@
+"""The ten indicator scores as an SVG bar chart, drawn at build time: no JavaScript on the page.
+
+The chart is inline SVG so that it uses the page's Thai font and scales to a phone's width.
+Each bar carries its label above it, not beside it, so labels stay readable at 360 px.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from ..records.fiscal_year import Assessment, IndicatorScore
+
+CHART_WIDTH = 400
+ROW_HEIGHT = 44
+BAR_HEIGHT = 14
+LABEL_HEIGHT = 20
+SCORE_COLUMN = 56
+"""Room at the right end of each bar for its score."""
+
+
+@dataclass(frozen=True)
+class Bar:
+    indicator: IndicatorScore
+    y: float
+    width: float
+
+
+def chart_bars(assessment: Assessment) -> list[Bar]:
+    track = CHART_WIDTH - SCORE_COLUMN
+    ordered = sorted(assessment.indicators, key=lambda i: i.number)
+    return [Bar(i, index * ROW_HEIGHT, round(track * i.score / 100, 1)) for index, i in enumerate(ordered)]
+
+
+def indicator_chart(env: jinja2.Environment, assessment: Assessment, fiscal_year: int) -> Markup:
+    bars = chart_bars(assessment)
+    html = env.get_template("indicator-chart.svg.j2").render(
+        bars=bars,
+        assessment=assessment,
+        fiscal_year=fiscal_year,
+        width=CHART_WIDTH,
+        height=len(bars) * ROW_HEIGHT,
+        label_height=LABEL_HEIGHT,
+        bar_height=BAR_HEIGHT,
+        track=CHART_WIDTH - SCORE_COLUMN,
+    )
+    # A blank line would end Markdown's raw-HTML block halfway through the SVG.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))

@@ -1,0 +1,120 @@
+"""The two Jinja environments that turn records into page text.
+
+``markdown_env`` renders the generated Markdown pages. Its ``finalize`` escapes every value that
+is printed, so a template cannot forget: plain text shows literally, MarkdownText renders its
+Markdown but not its HTML, and only ``Markup`` built by our own code passes unchanged.
+``html_env`` renders HTML fragments (the chart) with Jinja's own autoescaping.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from ..records.fiscal_year import INDICATOR_NAMES, TOOL_NAMES, Period
+from ..records.site import Site
+from ..thai.dates import Digits, ThaiDate, format_number, format_range, format_score, format_whole_fiscal_year
+from .escaping import to_markdown
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "overrides" / "ita"
+LINE_ADD_FRIEND = "https://line.me/R/ti/p/"
+
+
+def _formatters(digits: Digits) -> dict[str, Any]:
+    """Filters that print numbers and dates in the site's digits; their output is trusted Markup."""
+
+    def score(value: float | None) -> Markup:
+        return Markup("–" if value is None else format_score(value, digits))
+
+    def signed(value: float) -> Markup:
+        sign = "+" if value > 0 else "−" if value < 0 else "±"
+        return Markup(sign + format_score(abs(value), digits))
+
+    def number(value: int) -> Markup:
+        return Markup(format_number(value, digits))
+
+    def date(value: ThaiDate, abbreviated: bool = False) -> Markup:
+        return Markup(value.format(digits, abbreviated=abbreviated))
+
+    def period(value: Period, fiscal_year: int) -> Markup:
+        if value.whole_fiscal_year or value.start is None:
+            return Markup(format_whole_fiscal_year(fiscal_year, digits))
+        if value.end is None or value.end == value.start:
+            return Markup(value.start.format(digits, abbreviated=False))
+        return Markup(format_range(value.start, value.end, digits))
+
+    return {"score": score, "signed": signed, "number": number, "date": date, "period": period, "url": _url}
+
+
+_URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
+
+
+def _url(value: object) -> Markup:
+    """A link destination for Markdown: percent-encode what would end or break ``[text](url)``."""
+    return Markup(quote(str(value), safe=_URL_SAFE).replace("(", "%28").replace(")", "%29"))
+
+
+def tel_url(number: str) -> str:
+    """``tel:`` link of a number written ``043-000-000 ต่อ 12``: only the number before any extension."""
+    main = number.split("ต่อ")[0]
+    return "tel:" + "".join(c for c in main if c.isdigit() or c == "+")
+
+
+def line_url(line_oa: str) -> str:
+    """The add-friend link of a LINE Official Account id such as ``@bansathit``."""
+    return LINE_ADD_FRIEND + quote(line_oa.strip(), safe="")
+
+
+def _join(values: object, separator: str = ", ") -> Markup:
+    """Jinja's join escapes only HTML; ours escapes every item for Markdown, as finalize would."""
+    items = values if isinstance(values, list | tuple) else [values]
+    return Markup(separator.join(str(to_markdown(item)) for item in items))
+
+
+def _indent(value: object, width: int = 4) -> Markup:
+    """Indent the continuation lines of an escaped value so it stays inside a list item."""
+    text = str(to_markdown(value))
+    return Markup(text.replace("\n", "\n" + " " * width))
+
+
+def markdown_env(site: Site) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        # finalize escapes every printed value for Markdown; autoescape only makes macros and
+        # filters return Markup, so that their (already escaped) output is not escaped twice.
+        autoescape=True,
+        finalize=to_markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # "{#id}" is Markdown's heading-anchor syntax, so Jinja comments use "{## … ##}".
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(_formatters(site.digits))
+    env.filters["indent_item"] = _indent
+    env.filters["join"] = _join
+    env.filters["tel"] = tel_url
+    env.tests["multiline"] = lambda value: "\n" in str(value)
+    env.globals["site"] = site
+    env.globals["agency"] = site.agency
+    env.globals["indicator_names"] = INDICATOR_NAMES
+    env.globals["tool_names"] = TOOL_NAMES
+    return env
+
+
+def html_env(site: Site) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(_formatters(site.digits))
+    return env

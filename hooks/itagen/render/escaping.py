@@ -1,0 +1,45 @@
+"""Escaping every value from data for the Markdown page it is printed into.
+
+Plain text shows literally (HTML and Markdown syntax alike); ``MarkdownText`` renders its Markdown
+but not its HTML; Markdown attribute lists (``{: onclick=…}``) are defused in both.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+from ..records.values import MarkdownText
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]#|!~^])")
+
+
+def escape_html(text: str) -> str:
+    """HTML-escape, and defuse attribute lists: ``{`` would let ``{: onclick=…}`` through attr_list."""
+    escaped = html.escape(text, quote=True)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def escape_plain(text: str) -> str:
+    """Text shown exactly as written: neither HTML nor Markdown syntax takes effect."""
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", escape_html(text))
+    # A leading "1." or "-" would start a list, a leading ">" a quote: keep them literal.
+    escaped = re.sub(r"^(\s*\d+)\.", r"\1\\.", escaped, flags=re.MULTILINE)
+    escaped = re.sub(r"^(\s*)([-+])", r"\1\\\2", escaped, flags=re.MULTILINE)
+    return escaped
+
+
+def escape_markdown(text: str) -> str:
+    """Markdown from data: its syntax renders, any HTML in it is shown as text."""
+    return escape_html(text)
+
+
+def to_markdown(value: object) -> Markup:
+    """Escape any value for a generated Markdown page (the Jinja ``finalize`` hook)."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, MarkdownText):
+        return Markup(escape_markdown(value))
+    return Markup(escape_plain("" if value is None else str(value)))

@@ -1,0 +1,149 @@
+"""The assessors' page of each OIT year, and the URL sheet (CSV and JSON) to paste into ITAS.
+
+Rendered after every other page, because evidence quotes their sections (``evidence.py``).
+The page lists every checklist item with direct links and marks missing items plainly; the sheet
+gives each item's absolute URL: the evidence itself when there is one link, else the item's
+section of the assessors' page, which lists them all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from ..plan.site_plan import OIT_PAGE_TITLE, PlannedPage, oit_page_path, year_dir
+from ..records.oit import PERIOD_NAMES
+from .agency_pages import document_rows
+from .evidence import Coverage, ItemStatus, Link
+from .output import GeneratedAsset, RenderContext, Rendered
+
+CSV_NAME = "oit-urls.csv"
+JSON_NAME = "oit-urls.json"
+CSV_HEADER = [
+    "ข้อ (code)",
+    "ชื่อข้อมูล (name)",
+    "URL",
+    "URL หลักฐานทั้งหมด (evidence URLs)",
+    "คำอธิบาย (explanation)",
+    "สถานะ (status)",
+]
+UTF8_BOM = "\ufeff"
+"""Excel reads a CSV file as Thai only when it starts with this mark."""
+
+
+@dataclass(frozen=True)
+class SheetLinks:
+    csv: str
+    json: str
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    code: str
+    name: str
+    url: str
+    evidence_urls: list[str]
+    explanation: str
+    missing: bool
+
+
+def oit_page(ctx: RenderContext, page: PlannedPage, coverage: Coverage) -> Rendered:
+    """One OIT year's assessors' page, with its URL sheet when the site's address is known."""
+    sheet, assets = None, []
+    site_url = ctx.site.settings.site_url
+    if coverage.oit.url_sheet and site_url:
+        sheet = SheetLinks(CSV_NAME, JSON_NAME)
+        assets = url_sheet_assets(coverage, site_url)
+    markdown = ctx.page(
+        "oit-year.md.j2",
+        coverage=coverage,
+        year=ctx.site.year(coverage.fiscal_year),
+        groups=_groups(coverage.items),
+        rows=document_rows(ctx),
+        page_path=page.path,
+        sheet=sheet,
+        period_names=PERIOD_NAMES,
+    )
+    return Rendered(markdown, assets)
+
+
+def _groups(statuses: list[ItemStatus]) -> list[tuple[str | None, list[ItemStatus]]]:
+    """Consecutive items of the same group, in checklist order (9.1 … 10.2 would not sort as text)."""
+    groups: list[tuple[str | None, list[ItemStatus]]] = []
+    for status in statuses:
+        if groups and groups[-1][0] == status.item.group:
+            groups[-1][1].append(status)
+        else:
+            groups.append((status.item.group, [status]))
+    return groups
+
+
+def sheet_rows(coverage: Coverage, site_url: str) -> list[SheetRow]:
+    section = Link("page", OIT_PAGE_TITLE, oit_page_path(coverage.fiscal_year))
+    rows = []
+    for status in coverage.items:
+        urls = [link.absolute(site_url) for link in status.links]
+        if len(urls) == 1:
+            main = urls[0]
+        elif urls:  # several links: the item's section of the assessors' page lists them all
+            main = Link(section.kind, section.title, section.target, status.item.code.lower()).absolute(site_url)
+        else:
+            main = ""
+        explanation = str(status.explanation or "")
+        rows.append(SheetRow(status.item.code, status.item.name, main, urls, explanation, status.missing))
+    return rows
+
+
+def url_sheet_assets(coverage: Coverage, site_url: str) -> list[GeneratedAsset]:
+    """``oit-urls.csv`` (UTF-8 with BOM, for Excel) and ``oit-urls.json`` beside the assessors' page."""
+    rows = sheet_rows(coverage, site_url)
+    folder = year_dir(coverage.fiscal_year)
+    return [
+        GeneratedAsset(f"{folder}/{CSV_NAME}", _csv(rows).encode("utf-8")),
+        GeneratedAsset(f"{folder}/{JSON_NAME}", _json(coverage, rows, site_url).encode("utf-8")),
+    ]
+
+
+def _csv(rows: list[SheetRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for row in rows:
+        status = "ยังไม่มีข้อมูล (missing)" if row.missing else "มีข้อมูล (ok)"
+        cells = [row.code, row.name, row.url, "\n".join(row.evidence_urls), row.explanation, status]
+        writer.writerow([spreadsheet_safe_cell(cell) for cell in cells])
+    return UTF8_BOM + buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe_cell(text: str) -> str:
+    """Excel runs a cell that starts like a formula: a leading apostrophe keeps data as text."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _json(coverage: Coverage, rows: list[SheetRow], site_url: str) -> str:
+    page = Link("page", OIT_PAGE_TITLE, oit_page_path(coverage.fiscal_year)).absolute(site_url)
+    document = {
+        "fiscal_year": coverage.fiscal_year,
+        "ita_year": coverage.oit.checklist.ita_year,
+        "assessors_page": page,
+        "covered": coverage.covered,
+        "total": len(coverage.items),
+        "missing": coverage.missing,
+        "items": [
+            {
+                "code": r.code,
+                "name": r.name,
+                "url": r.url,
+                "evidence_urls": r.evidence_urls,
+                "explanation": r.explanation,
+                "missing": r.missing,
+            }
+            for r in rows
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

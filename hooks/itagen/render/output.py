@@ -1,0 +1,63 @@
+"""What rendering produces, and what every page renderer is handed.
+
+Shared by the page renderers and by ``render/site.py``, which calls them: neither imports the
+other's module for its types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import jinja2
+
+from ..plan.site_plan import PlannedPage, SitePlan
+from ..records.fiscal_year import FiscalYear
+from ..records.site import Site
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str
+    """Path inside the site's docs, such as ``ita/2568/measures.md``."""
+    title: str
+    """Title in the navigation."""
+    markdown: str
+    fiscal_year: int | None = None
+
+    @classmethod
+    def of(cls, planned: PlannedPage, markdown: str) -> GeneratedPage:
+        return cls(planned.path, planned.title, markdown, planned.fiscal_year)
+
+
+@dataclass(frozen=True)
+class GeneratedAsset:
+    path: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    site: Site
+    plan: SitePlan
+    markdown: jinja2.Environment
+    html: jinja2.Environment
+
+    def page(self, template: str, **values: object) -> str:
+        return self.markdown.get_template(template).render(**values)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One page's Markdown and the files it publishes (images, documents, sheets)."""
+
+    markdown: str
+    assets: list[GeneratedAsset] = field(default_factory=list)
+    home_notice: str = ""
+    """Markdown the home page shows above its summary, such as a call to answer open surveys."""
+
+
+def year_of(ctx: RenderContext, page: PlannedPage) -> FiscalYear:
+    """The fiscal year a year page shows."""
+    year = ctx.site.year(page.fiscal_year or 0)
+    assert year is not None, page.path  # the plan makes year pages only for years of the site
+    return year

@@ -1,0 +1,71 @@
+"""Rendering a planned site: every page's Markdown, the files pages publish, the home page's summary.
+
+Pages are rendered in the plan's order by the renderer of their kind. The assessors' pages come
+last because they quote the sections of the pages they cite (``evidence.py``); nothing else
+depends on order, since every page's path and title is in the plan already.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..plan.site_plan import PageKind, PlannedPage, SitePlan
+from ..records.site import Site
+from .agency_pages import agency_page
+from .environments import html_env, markdown_env
+from .evidence import Coverage, oit_coverage
+from .oit_pages import oit_page
+from .output import GeneratedAsset, GeneratedPage, RenderContext, Rendered
+from .survey_pages import announcement_page, survey_call
+from .year_pages import analysis, measures, overview, progress_report, years_index
+
+THAI_DIGITS_CSS = "assets/stylesheets/thai-digits.css"
+
+_RENDERERS: dict[PageKind, Callable[[RenderContext, PlannedPage], Rendered]] = {
+    "years-index": years_index,
+    "agency": agency_page,
+    "overview": overview,
+    "analysis": analysis,
+    "measures": measures,
+    "progress": progress_report,
+    "survey": announcement_page,
+}
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    pages: list[GeneratedPage]
+    """In the plan's order."""
+    assets: list[GeneratedAsset]
+    home_markdown: str
+    """Appended to the hand-written home page: open-survey calls, the agency and its latest result."""
+    coverages: list[Coverage] = field(default_factory=list)
+    """How far each OIT year's checklist is answered, for the build's report."""
+    logo_path: str | None = None
+    extra_css: list[str] = field(default_factory=list)
+    """Stylesheets among the assets that every page must load."""
+
+
+def render_site(site: Site, plan: SitePlan) -> SiteOutput:
+    ctx = RenderContext(site, plan, markdown_env(site), html_env(site))
+    rendered = {page.path: _RENDERERS[page.kind](ctx, page) for page in plan.pages if page.kind != "oit"}
+    coverages = oit_coverage(site, plan, {path: r.markdown for path, r in rendered.items()})
+    for coverage in coverages:
+        page = next(p for p in plan.pages if p.kind == "oit" and p.fiscal_year == coverage.fiscal_year)
+        rendered[page.path] = oit_page(ctx, page, coverage)
+    newest_first = list(reversed(site.years))
+    home = "".join(survey_call(ctx, year) for year in newest_first)
+    home += ctx.page("home-summary.md.j2", years=newest_first)
+    assets = [asset for r in rendered.values() for asset in r.assets]
+    extra_css, logo_path = [], None
+    if site.digits == "thai":
+        # Markdown only knows "1." list markers; CSS numbers the same lists ๑. ๒. ๓.
+        extra_css.append(THAI_DIGITS_CSS)
+        assets.append(GeneratedAsset(THAI_DIGITS_CSS, b".md-typeset ol { list-style-type: thai; }\n"))
+    if site.agency.logo:
+        logo = site.data_dir / site.agency.logo
+        logo_path = f"assets/agency-logo{logo.suffix.lower()}"
+        assets.append(GeneratedAsset(logo_path, logo.read_bytes()))
+    pages = [GeneratedPage.of(planned, rendered[planned.path].markdown) for planned in plan.pages]
+    return SiteOutput(pages, assets, home, coverages, logo_path, extra_css)

@@ -1,0 +1,204 @@
+"""Reading a YAML data file the way a webmaster saved it, remembering where every value was.
+
+PyYAML alone loses line numbers, keeps the last of two duplicate keys without a word, and turns
+``2025-06-31`` into an exception that is not a YAMLError. This loader keeps lines, rejects
+duplicates, and leaves dates as text so that the validator can parse them with a proper message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from ..problems import DataError, Location, Problem, describe_value
+from .yaml_guard import MAX_DEPTH, Refusal, check_node_graph, syntax_hint, too_deep
+
+MAX_FILE_BYTES = 1_000_000
+"""A data file larger than this is a pasted binary or a mistake (real ones are tens of kB), and
+would take many seconds to parse."""
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping that knows the line of each of its keys."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class YamlList(list[Any]):
+    """A sequence that knows the line of each of its items."""
+
+    line: int
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records lines, refuses duplicate keys, and does not guess timestamps."""
+
+    # Dates stay strings: the validator parses B.E. and C.E. years and reports impossible days.
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML reads this class attribute per loader class
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node:
+        # PyYAML composes recursively: stop thousands of "[" before they overflow Python's stack.
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise too_deep(self.peek_event().start_mark.line + 1)  # type: ignore[no-untyped-call]
+            return cast(yaml.Node, super().compose_node(parent, index))
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Any:
+        mapping = YamlMap()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        yield mapping
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            line = key_node.start_mark.line + 1
+            if key in mapping.key_lines:
+                raise _DuplicateKey(key, mapping.key_lines[key], line)
+            mapping.key_lines[key] = line
+            mapping[key] = self.construct_object(value_node, deep=True)
+
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:
+        sequence = YamlList()
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+        yield sequence
+        sequence.extend(self.construct_object(child, deep=True) for child in node.value)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        if _NOT_A_NUMBER.match(node.value):
+            return self.construct_scalar(node)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        if _NOT_A_NUMBER.match(node.value):
+            return self.construct_scalar(node)
+        return super().construct_yaml_float(node)
+
+
+# YAML 1.1 reads 021234567 (a phone number) as octal 4536695 and 8:30 (a time) as 510, in base 60.
+# Nobody writes octal, hexadecimal or base 60 in this data: such a value stays the text it was.
+_NOT_A_NUMBER = re.compile(r"^[-+]?(?:0[0-9_]|0[xXoObB]|[0-9_.]*:)")
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_yaml_seq)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_yaml_float)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, first_line: int, second_line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.first_line = first_line
+        self.second_line = second_line
+
+
+def _fail(path: Path, line: int | None, thai: str, english: str, field: str = "") -> DataError:
+    return DataError([Problem(Location(path, line, field), thai, english)])
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless: drop it
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _fail(
+            path,
+            line,
+            "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น TIS-620/ANSI) โปรดบันทึกใหม่โดยเลือกการเข้ารหัส UTF-8",
+            "the file is not UTF-8 (perhaps TIS-620/ANSI); save it again with UTF-8 encoding",
+        ) from None
+    # Windows line endings are fine; a lone CR (old Mac) would merge lines, so normalise both.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _syntax_problem(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
+    line, thai, english = syntax_hint(exc, text)
+    lines = text.split("\n")
+    source = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    if "\t" in source:
+        thai = "บรรทัดนี้มีอักขระแท็บ (Tab) YAML ต้องย่อหน้าด้วยเว้นวรรคเท่านั้น"
+        english = "this line contains a tab character; YAML must be indented with spaces only"
+    key = _KEY_OF_LINE.match(source)
+    if source.strip():  # show the line itself: the webmaster may not have line numbers on screen
+        english += f"\n    > {describe_value(source.strip())[1:-1]}"
+    return _fail(path, line, thai, english, key[1].strip() if key else "")
+
+
+# "  - title: …" → "title": the field of a line that has a syntax error, when the line has a key.
+_KEY_OF_LINE = re.compile(r"^[\s-]*([^\s:#\[\]{}\"'][^:#\[\]{}]*?):(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """One parsed data file: its value and the line where that value starts."""
+
+    path: Path
+    root: Any
+    """A YamlMap, a YamlList, or a bare scalar (which the validator then reports)."""
+    line: int | None
+
+
+def _parse(text: str) -> tuple[Any, int | None]:
+    """Compose, check the node graph before anything is expanded, then construct."""
+    loader = _LineLoader(text)  # derives from SafeLoader: no Python objects from tags
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        check_node_graph(node)
+        return loader.construct_document(node), node.start_mark.line + 1
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(path: Path) -> Any:
+    """The value of one data file: YamlMap/YamlList/scalars, or DataError saying why not."""
+    return read_yaml_file(path).root
+
+
+def read_yaml_file(path: Path) -> YamlDocument:
+    """Parse one data file, or raise DataError saying why not."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(path, None, f"อ่านไฟล์ไม่ได้ ({exc.strerror})", f"cannot read the file ({exc.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _fail(
+            path,
+            None,
+            f"ไฟล์ใหญ่เกินไป ({len(raw):,} ไบต์ เกินขีดจำกัด {MAX_FILE_BYTES:,} ไบต์) แยกเอกสารไว้ในโฟลเดอร์ documents",
+            f"the file is too large ({len(raw):,} bytes, limit {MAX_FILE_BYTES:,}); keep documents as separate files",
+        )
+    text = _decode(path, raw)
+    try:
+        value, line = _parse(text)
+    except Refusal as refusal:
+        raise _fail(path, refusal.line, refusal.thai, refusal.english) from None
+    except _DuplicateKey as dup:
+        raise _fail(
+            path,
+            dup.second_line,
+            f"คีย์ '{dup.key}' ซ้ำกับบรรทัด {dup.first_line} ค่าหนึ่งจะหายไปโดยไม่รู้ตัว ลบหรือเปลี่ยนชื่อคีย์ใดคีย์หนึ่ง",
+            f"key '{dup.key}' repeats the one on line {dup.first_line}; one value would be silently lost",
+            dup.key,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise _syntax_problem(path, exc, text) from None
+    if value is None:
+        raise _fail(path, None, "ไฟล์ว่างเปล่า ไม่มีข้อมูล", "the file is empty")
+    return YamlDocument(path, value, line)
