@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 from conftest import DEMO_DATA, edit_text, run_build
+from engine_support import generate_site
 
 from itagen.load.site import load_site
 from itagen.problems import DataError
+from itagen.publish.build_date import source_date_epoch
+from itagen.source import yaml_file
 from itagen.thai.dates import ThaiDate
 
 
@@ -118,3 +122,29 @@ def test_build_error_has_no_traceback_and_keeps_the_old_site(data_copy: Path, tm
     assert "Traceback" not in failed.stderr + failed.stdout
     assert "fiscal_year" in failed.stderr and "expected a whole number" in failed.stderr
     assert (out / "ita/2569/index.html").read_bytes() == before
+
+
+def test_every_data_file_is_parsed_once_per_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One read per file: line numbers for messages come from the trees already parsed."""
+    parsed: list[Path] = []
+    real_read = yaml_file.read_yaml_file
+
+    def counting_read(path: Path) -> yaml_file.YamlDocument:
+        parsed.append(path)
+        return real_read(path)
+
+    monkeypatch.setattr(yaml_file, "read_yaml_file", counting_read)
+    monkeypatch.setattr("itagen.load.sources.read_yaml_file", counting_read)
+    generate_site(load_site(DEMO_DATA).site)
+    data_files = sorted(DEMO_DATA.rglob("*.yml"))
+    assert sorted(p for p in parsed if p.is_relative_to(DEMO_DATA)) == data_files
+    assert len(parsed) == len(set(parsed))  # the built-in checklists too
+
+
+def test_the_build_date_is_the_newest_update_of_the_loaded_data() -> None:
+    site = load_site(DEMO_DATA).site
+    newest = max(year.updated.last_day for year in site.years)
+    assert site.data_updated == newest
+    assert source_date_epoch(site) == str(
+        int(datetime.datetime(*newest.timetuple()[:3], tzinfo=datetime.UTC).timestamp())
+    )

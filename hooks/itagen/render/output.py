@@ -52,8 +52,6 @@ class Rendered:
 
     markdown: str
     assets: list[GeneratedAsset] = field(default_factory=list)
-    home_notice: str = ""
-    """Markdown the home page shows above its summary, such as a call to answer open surveys."""
 
 
 def year_of(ctx: RenderContext, page: PlannedPage) -> FiscalYear:
