@@ -34,6 +34,10 @@ SUFFIX = f" {SCRIPT} {IMAGE} {BOLD} {ATTRIBUTES}"
 """Added at the end, where attr_list would read ``{: …}`` as the attributes of a heading or paragraph."""
 WHOLE = f'{ATTRIBUTES} <svg onload=alert("xss-svg")> {SCRIPT}'
 """Replaces the value, so that markup starts the line (a raw HTML block if it were not escaped)."""
+NO_SPACE = '"\'><script>alert("xss-nospace")</script><img/src=x/onerror=alert("xss-nospace")>'
+"""Added with no space at all, so that it passes every check that looks for spaces (a URL field's
+first guard): it must be refused by the fields that parse their value, and shown as text by all
+others, including values that end up in MkDocs' own settings (site_url)."""
 
 SEARCH_DIRS = {"search", "pagefind", "_pagefind"}
 """Where search indexes live (Material's search plugin, Pagefind)."""
@@ -161,7 +165,12 @@ def _handlers(site: Path) -> set[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def poisoned_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[Path, list[Path_]]]]:
     builds = {}
-    for name, transform in {"suffix": lambda v: v + SUFFIX, "whole": lambda v: WHOLE}.items():
+    variants: dict[str, Callable[[str], str]] = {
+        "suffix": lambda v: v + SUFFIX,
+        "whole": lambda v: WHOLE,
+        "no-space": lambda v: v + NO_SPACE,
+    }
+    for name, transform in variants.items():
         root = tmp_path_factory.mktemp(f"poisoned-{name}")
         data = root / "data"
         shutil.copytree(DEMO_DATA, data)
@@ -173,17 +182,29 @@ def poisoned_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple
     return builds
 
 
-@pytest.mark.parametrize("variant", ["suffix", "whole"])
+@pytest.mark.parametrize("variant", ["suffix", "whole", "no-space"])
 def test_payloads_are_text_never_markup(
     variant: str, poisoned_builds: dict[str, tuple[Path, dict[Path, list[Path_]]]], demo_site: Path
 ) -> None:
     site, _ = poisoned_builds[variant]
     findings, visible = scan_site(site, _handlers(demo_site))
     assert findings == []
+    if variant == "no-space":
+        assert NO_SPACE in visible, "the payload must be shown as text, not dropped"
+        return
     assert SCRIPT in visible, "the payload must be shown as text, not dropped"
     assert "{: onclick=" in visible
     if variant == "suffix":
         assert IMAGE in visible
+
+
+def test_addresses_refuse_the_payload_without_spaces(
+    poisoned_builds: dict[str, tuple[Path, dict[Path, list[Path_]]]],
+) -> None:
+    """site_url, website, facebook, map, survey and evidence links: parsed, so refused, payload and all."""
+    _, poisoned = poisoned_builds["no-space"]
+    kept = {str(leaf[-1]) for leaves in poisoned.values() for leaf in leaves}
+    assert not {"site_url", "website", "facebook", "map", "url"} & kept
 
 
 def test_most_text_fields_carried_the_payload(poisoned_builds: dict[str, tuple[Path, dict[Path, list[Path_]]]]) -> None:

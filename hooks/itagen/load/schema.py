@@ -24,7 +24,7 @@ from ..problems import DataError, Location, Problem, describe_value
 from ..records.values import ContactUrl, MarkdownText, Url
 from ..source.yaml_file import YamlDocument, YamlList, YamlMap
 from ..thai.dates import DateParseError, ThaiDate, be_year, last_day_of_month, parse_thai_date, to_arabic_digits
-from .text_checks import remote_image_targets, strip_layout_tags, unsafe_link_targets, unusable_text
+from .text_checks import remote_image_targets, strip_layout_tags, unsafe_link_targets, unusable_text, url_problem
 
 T = TypeVar("T")
 
@@ -258,6 +258,9 @@ class Validator:
         schemes = ("https://", "http://") + (("mailto:", "tel:") if hint is ContactUrl else ())
         if not lowered.startswith(schemes) or any(c.isspace() for c in text):
             return self.expected(location, _TYPE_NAMES[hint], text)
+        if problem := url_problem(text, contact=hint is ContactUrl):
+            found = describe_value(text)
+            return self.error(location, f"{problem[0]} แต่พบ {found}", f"{problem[1]}; found {found}")
         return hint(text)
 
     def date(self, value: object, location: Location) -> Any:

@@ -23,6 +23,8 @@ from .sources import SourceFiles
 
 ITAS_CODE = re.compile(r"^[A-Za-z0-9]+$")
 _ITAS_PATH = re.compile(r"^/go/([a-z]+)/([^/]+)$")
+MAX_SURVEY_URL_CHARS = 200
+"""An ITAS link is about 40 characters; a code for 200 still scans from a 5 cm print, much longer ones do not."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,13 @@ def _check_link(
     expected = survey_url(tool, code or "<รหัส/code>")
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
+    if len(url) > MAX_SURVEY_URL_CHARS:
+        validator.error(
+            at,
+            f"ลิงก์แบบวัด {tool.upper()} ยาว {len(url):,} ตัวอักษร QR Code ของลิงก์ที่ยาวเกิน {MAX_SURVEY_URL_CHARS} ตัวอักษรจะแน่นจนสแกนจากประกาศที่พิมพ์ไม่ได้ ควรเป็น {expected}",
+            f"the {tool.upper()} link is {len(url):,} characters long; the QR code of a link over {MAX_SURVEY_URL_CHARS} characters is too dense to scan from a printed notice; expected {expected}",
+        )
+        return
     if parts.scheme.lower() != "https":
         validator.error(
             at,

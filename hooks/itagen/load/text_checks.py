@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
+from urllib.parse import urlsplit
 
 # Tags that Word and web editors paste around cells: they carry layout, never content.
 _LAYOUT_TAGS = {"p", "br", "b", "strong", "i", "em", "u", "ol", "ul", "li", "span", "div", "font"}
@@ -98,3 +100,51 @@ def unusable_text(text: str, *, markdown: bool) -> tuple[str, str] | None:
             f"the text has too many [ brackets ({text.count('[')}, over {MAX_MARKDOWN_BRACKETS}); a link is written [text](https://…)",
         )
     return None
+
+
+MAX_URL_CHARS = 2000
+"""Longer addresses break in some browsers and cannot be typed into ITAS; no real one is this long."""
+_URL_BREAKERS = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f-\x9f]")
+"""Characters that would end an HTML attribute, a Markdown link or a script string the address is
+printed into; none of them belongs in an address (a space is written %20)."""
+_HOST = re.compile(r"^(?:[\w-]+\.)*[\w-]+$")
+
+
+def url_problem(text: str, *, contact: bool) -> tuple[str, str] | None:
+    """Why ``text`` is not a safe http(s) address (or mailto:/tel: when ``contact``), in Thai and
+    English; None when it is. Parsed, not pattern-matched: the address may end up in MkDocs' own
+    settings, which print it unescaped."""
+    if breaker := _URL_BREAKERS.search(text):
+        shown = describe_character(breaker[0])
+        space = breaker[0].isspace()
+        return (
+            f"ที่อยู่เว็บมีอักขระ {shown} ซึ่งใช้ในที่อยู่เว็บไม่ได้" + (" (เว้นวรรคให้เขียนเป็น %20)" if space else ""),
+            f"the address contains {shown}, which no address may hold" + (" (write a space as %20)" if space else ""),
+        )
+    if len(text) > MAX_URL_CHARS:
+        return (
+            f"ที่อยู่เว็บยาวเกินไป ({len(text):,} ตัวอักษร เกิน {MAX_URL_CHARS:,})",
+            f"the address is too long ({len(text):,} characters, over {MAX_URL_CHARS:,})",
+        )
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if contact and scheme in ("mailto", "tel") and parts.path:
+        return None
+    try:
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        port_ok = False
+    host = parts.hostname or ""
+    if scheme not in ("http", "https") or not _HOST.match(host) or "@" in parts.netloc or not port_ok:
+        return (
+            "ที่อยู่เว็บต้องขึ้นต้นด้วย https:// ตามด้วยชื่อเว็บไซต์ เช่น https://www.example.go.th/",
+            "an address is https:// followed by the site's name, such as https://www.example.go.th/",
+        )
+    return None
+
+
+def describe_character(character: str) -> str:
+    """``«"» (U+0022 QUOTATION MARK)``: a character named so that an invisible one can be found too."""
+    name = unicodedata.name(character, "CONTROL CHARACTER")
+    shown = f"«{character}» " if character.isprintable() and not character.isspace() else ""
+    return f"{shown}(U+{ord(character):04X} {name})"
