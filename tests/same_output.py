@@ -31,7 +31,7 @@ def data_dirs(project: Path) -> list[Path]:
 
 def build(project: Path, data_dir: Path, out: Path) -> None:
     command = [sys.executable, str(project / "hooks" / "build_site.py"), "--data", str(data_dir), "--out", str(out)]
-    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "ITA_CACHE_DIR": str(out.parent / "cache")}
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"build of {data_dir} with {project} failed:\n{result.stdout}\n{result.stderr}")

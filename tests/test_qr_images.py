@@ -1,4 +1,4 @@
-"""QR images: they decode to exactly the URL, at full size and at the size printed 3 cm wide; they are cached."""
+"""QR images: they decode to exactly the URL, at full size and at the size printed 3 cm wide; nothing is cached."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA, run_build
+from conftest import DEMO_DATA, PROJECT_ROOT, run_build
 from PIL import Image
 from qr_support import PRINTED_QR_PIXELS, decode, scaled, screenshot
 
 from itagen.render import qr_images
-from itagen.render.qr_images import MIN_PRINT_PIXELS, QUIET_ZONE, SVG_MODULE_PIXELS, QrCache, draw, qr_matrix
+from itagen.render.qr_images import MIN_PRINT_PIXELS, QUIET_ZONE, SVG_MODULE_PIXELS, draw, qr_matrix
 
 URLS = [
     "https://itas.nacc.go.th/go/iit/h9unqk",
@@ -61,26 +61,8 @@ def test_svg_escapes_the_url_in_its_title() -> None:
     assert "&amp;b=&quot;x&quot;" in svg and '&b="x"' not in svg
 
 
-def test_an_unchanged_url_is_read_from_the_cache_not_drawn_again(tmp_path: Path) -> None:
-    first = QrCache(tmp_path)
-    images = first.images(URLS[0])
-    assert (first.drawn, first.reused) == (1, 0)
-    files = sorted(tmp_path.iterdir())
-    assert [f.suffix for f in files] == [".png", ".svg"]
-    stamps = [f.stat().st_mtime_ns for f in files]
-
-    second = QrCache(tmp_path)  # a new build, or a `make serve` rebuild
-    again = second.images(URLS[0])
-    assert (second.drawn, second.reused) == (0, 1)
-    assert again == images
-    assert [f.stat().st_mtime_ns for f in sorted(tmp_path.iterdir())] == stamps
-
-    second.images(URLS[1])  # a changed URL is drawn
-    assert second.drawn == 1 and len(list(tmp_path.iterdir())) == 4
-
-
 @pytest.mark.parametrize(("setting", "value"), [("PRINT_WIDTH_CM", 6.0), ("QUIET_ZONE", 2), ("DRAWING_VERSION", "x")])
-def test_every_drawing_setting_is_part_of_the_cache_key(
+def test_every_drawing_setting_is_part_of_the_published_file_name(
     monkeypatch: pytest.MonkeyPatch, setting: str, value: object
 ) -> None:
     before = qr_images.input_digest(URLS[0])
@@ -88,24 +70,34 @@ def test_every_drawing_setting_is_part_of_the_cache_key(
     assert qr_images.input_digest(URLS[0]) != before
 
 
-def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
-    blocker = tmp_path / "not-a-directory"
-    blocker.write_text("x")
-    cache = QrCache(blocker / "qr")
-    assert cache.images(URLS[0]).png == draw(URLS[0]).png
+def _demo_url(image: Path) -> str:
+    """The demo's survey link that a published ``qr-<tool>-<hash>`` image encodes."""
+    return f"https://itas.nacc.go.th/go/{image.name.split('-')[1]}/demo42"
 
 
-def test_a_second_real_build_reuses_every_cached_image(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache_dir = tmp_path / "cache"
-    monkeypatch.setenv("ITA_CACHE_DIR", str(cache_dir))
-    first = run_build(DEMO_DATA, tmp_path / "first")
-    assert first.returncode == 0, first.stderr
-    cached = sorted((cache_dir / "qr").iterdir())
-    assert len(cached) == 4  # IIT and EIT, PNG and SVG: the three demo years share one code
-    stamps = {f.name: f.stat().st_mtime_ns for f in cached}
-
-    second = run_build(DEMO_DATA, tmp_path / "second")
-    assert second.returncode == 0, second.stderr
-    assert {f.name: f.stat().st_mtime_ns for f in (cache_dir / "qr").iterdir()} == stamps
-    published = {f.read_bytes() for f in (tmp_path / "second" / "ita").rglob("qr-*")}
-    assert published == {f.read_bytes() for f in cached}
+def test_images_left_in_the_old_cache_folder_are_never_published(tmp_path: Path) -> None:
+    """Earlier versions kept images in .cache/qr by their hash: a replaced or truncated one was published."""
+    result = run_build(DEMO_DATA, tmp_path / "first")
+    assert result.returncode == 0, result.stderr
+    published = sorted((tmp_path / "first" / "ita").rglob("qr-*"))
+    cache = PROJECT_ROOT / ".cache" / "qr"
+    cache.mkdir(parents=True, exist_ok=True)
+    planted = []
+    for image in published:
+        digest = qr_images.input_digest(_demo_url(image))
+        assert digest.startswith(image.stem.rsplit("-", 1)[1])  # the name the old cache used
+        wrong = draw("https://evil.example/") if image.suffix == ".png" else None
+        target = cache / f"{digest}{image.suffix}"
+        target.write_bytes(wrong.png if wrong else b"<svg")  # another code, and a truncated file
+        planted.append(target)
+    try:
+        again = run_build(DEMO_DATA, tmp_path / "second")
+        assert again.returncode == 0, again.stderr
+        for image in published:
+            rebuilt = tmp_path / "second" / image.relative_to(tmp_path / "first")
+            assert rebuilt.read_bytes() == image.read_bytes()
+            if image.suffix == ".png":
+                assert [d.text for d in decode(Image.open(rebuilt))] == [_demo_url(image)]
+    finally:
+        for target in planted:
+            target.unlink(missing_ok=True)

@@ -1,8 +1,10 @@
-"""QR codes for survey links: a PNG for paper and an SVG for the screen, cached on disk.
+"""QR codes for survey links: a PNG for paper and an SVG for the screen, drawn from the link every build.
 
-Drawing is cheap but not free, and ``mkdocs serve`` rebuilds on every edit: images are kept in
-``.cache/qr/`` under a hash of everything that shapes them (the URL, the drawing settings and the
-library versions), so an unchanged link is read back instead of drawn again.
+A QR code that sends citizens to the wrong survey is the one failure this product exists to
+prevent, so no image is ever read back from a cache that someone could have replaced: drawing both
+images takes about 10 ms. The published files are named by a hash of everything that shapes them
+(the URL, the drawing settings and the library versions), so a changed code is a new file name and
+no browser shows a stale one.
 """
 
 from __future__ import annotations
@@ -12,17 +14,15 @@ import html
 import io
 import json
 import math
-import os
 from dataclasses import dataclass
 from importlib.metadata import version
-from pathlib import Path
 
 import qrcode
 import qrcode.constants
 from PIL import Image
 
 DRAWING_VERSION = "1"
-"""Change when the drawing below changes, so that cached images are drawn again."""
+"""Change when the drawing below changes, so that the published file names change too."""
 QUIET_ZONE = 4
 """White modules around the code, as the QR standard asks; scanners need them."""
 ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_M
@@ -31,23 +31,15 @@ MIN_PRINT_PIXELS = 600
 PRINT_WIDTH_CM = 5.0
 """The size a viewer opening the PNG on its own should print it at (its DPI says so)."""
 SVG_MODULE_PIXELS = 8
-CACHE_DIR_ENV = "ITA_CACHE_DIR"
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
 @dataclass(frozen=True)
 class QrImages:
     url: str
     digest: str
-    """Hash of the inputs; names the cached files and the published ones."""
+    """Hash of everything that shapes the images; names the published files."""
     png: bytes
     svg: bytes
-
-
-def default_cache_dir() -> Path:
-    """``.cache/qr`` in the project (gitignored), or ``$ITA_CACHE_DIR/qr``."""
-    base = os.environ.get(CACHE_DIR_ENV)
-    return (Path(base) if base else PROJECT_ROOT / ".cache") / "qr"
 
 
 def input_digest(url: str) -> str:
@@ -63,37 +55,6 @@ def input_digest(url: str) -> str:
         "pillow": version("pillow"),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
-
-
-class QrCache:
-    """Hands out QR images, drawing only those not already under ``directory``."""
-
-    def __init__(self, directory: Path | None = None) -> None:
-        self.directory = directory if directory is not None else default_cache_dir()
-        self.drawn = 0
-        self.reused = 0
-
-    def images(self, url: str) -> QrImages:
-        digest = input_digest(url)
-        png_path, svg_path = self.directory / f"{digest}.png", self.directory / f"{digest}.svg"
-        if png_path.is_file() and svg_path.is_file():
-            self.reused += 1
-            return QrImages(url, digest, png_path.read_bytes(), svg_path.read_bytes())
-        images = draw(url, digest)
-        self.drawn += 1
-        self._store(png_path, images.png)
-        self._store(svg_path, images.svg)
-        return images
-
-    def _store(self, path: Path, content: bytes) -> None:
-        """Write atomically; a cache that cannot be written only costs time on the next build."""
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{path.name}.{os.getpid()}")
-            partial.write_bytes(content)
-            partial.replace(path)
-        except OSError:
-            pass
 
 
 def qr_matrix(url: str) -> list[list[bool]]:

@@ -22,7 +22,7 @@ from ..records.surveys import (
     window_is_open,
 )
 from .output import GeneratedAsset, RenderContext, Rendered, year_of
-from .qr_images import QrCache, input_digest
+from .qr_images import draw, input_digest
 
 LOCAL_GOVERNMENT_TYPES = ("เทศบาล", "องค์การบริหารส่วน", "อบต", "อบจ", "กรุงเทพมหานคร", "เมืองพัทยา")
 # Who answers: IIT is for the agency's own people, EIT for those it serves.
@@ -67,7 +67,7 @@ def announcement_page(ctx: RenderContext, page: PlannedPage) -> Rendered:
     """One announcement page and its two QR images (print PNG, screen SVG), beside its Markdown."""
     year = year_of(ctx, page)
     announcement = next(a for a in announcements(ctx, year) if a.link.tool == page.name)
-    images = QrCache().images(announcement.link.url)
+    images = draw(announcement.link.url)
     markdown = ctx.page("survey-announcement.md.j2", year=year, a=announcement)
     folder = year_dir(year.fiscal_year)
     assets = [
