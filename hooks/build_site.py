@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from itagen.publish.output_dir import building_dir, clean_leftovers, refusal, swap_in
+from itagen.publish.output_dir import building_dir, clean_leftovers, mark_as_built, refusal, swap_in
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PROJECT_SOURCES = [PROJECT_ROOT / name for name in ("docs", "hooks", "overrides", "tests", "examples", ".git")]
@@ -65,6 +65,7 @@ def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
                 file=sys.stderr,
             )
             return result.returncode
+        mark_as_built(fresh)
         swap_in(output, fresh)
     except KeyboardInterrupt:
         print(

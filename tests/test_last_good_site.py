@@ -19,7 +19,7 @@ import build_site
 import pytest
 from conftest import PROJECT_ROOT, run_build
 
-from itagen.publish.output_dir import refusal
+from itagen.publish.output_dir import BUILT_SITE_MARKER, refusal
 
 FIXTURE = Path(__file__).parent / "bad_data" / "fixture"
 
@@ -144,6 +144,33 @@ def test_an_output_that_would_destroy_other_files_is_refused(data: Path, tmp_pat
     assert (snapshot(data), snapshot(personal)) == before
 
 
+def test_a_web_root_with_an_index_page_is_not_taken_for_a_built_site(data: Path, tmp_path: Path) -> None:
+    """``make site OUT=/var/www/html``: a hand-made index.html beside uploads and mail must survive."""
+    web_root = tmp_path / "html"
+    for folder in ("uploads", "webmail"):
+        (web_root / folder).mkdir(parents=True)
+        (web_root / folder / "keep.txt").write_text("someone's files")
+    (web_root / "index.html").write_text("<h1>เทศบาล</h1>")
+    (web_root / "sitemap.xml").write_text("<urlset/>")
+    (web_root / ".htaccess").write_text("Options -Indexes")
+    before = snapshot(web_root)
+    result = run_build(data, web_root)
+    assert result.returncode == 2
+    assert "Nothing was built" in result.stderr and "ไม่ได้สร้างเว็บไซต์" in result.stderr
+    assert "is not a site this tool built" in result.stderr and "ไม่ใช่เว็บไซต์ที่โปรแกรมนี้สร้าง" in result.stderr
+    assert ".htaccess, index.html, sitemap.xml, uploads/, webmail/" in result.stderr
+    assert snapshot(web_root) == before
+
+
+def test_every_build_is_marked_and_only_a_marked_folder_is_replaced(data: Path, good_site: Path) -> None:
+    assert (good_site / BUILT_SITE_MARKER).is_file()
+    (good_site / BUILT_SITE_MARKER).unlink()  # a site of an older version, or a copy someone edited
+    result = run_build(data, good_site)
+    assert result.returncode == 2 and "is not a site this tool built" in result.stderr
+    (good_site / BUILT_SITE_MARKER).write_text("")
+    assert run_build(data, good_site).returncode == 0
+
+
 def test_the_project_and_its_sources_are_never_an_output() -> None:
     """Checked on the rule itself: a real build aimed at the project would be a dangerous test."""
     protected = [PROJECT_ROOT, PROJECT_ROOT / "data", *build_site.PROJECT_SOURCES]
@@ -155,5 +182,5 @@ def test_the_project_and_its_sources_are_never_an_output() -> None:
         PROJECT_ROOT / ".git",
     ]:
         assert refusal(place, protected) is not None, place
-    assert refusal(PROJECT_ROOT / "site", protected) is None
+    assert refusal(PROJECT_ROOT / "a-new-site-folder", protected) is None  # what site/ is on a fresh clone
     assert refusal(PROJECT_ROOT / "no-such-dir" / "site", protected) is None

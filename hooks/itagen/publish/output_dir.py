@@ -17,8 +17,14 @@ from pathlib import Path
 
 STALE_AFTER_SECONDS = 3600
 """On Windows a process cannot be probed safely, so a leftover older than this is taken as dead."""
-SITE_MARKERS = ("index.html", "sitemap.xml", "404.html")
-"""Files that show a directory holds a built site that may be replaced."""
+BUILT_SITE_MARKER = ".ita-built-site"
+"""Written into every site this tool builds: only a folder holding it may be replaced by a build.
+An ``index.html`` proves nothing; a web root holds one beside uploads and mail."""
+MARKER_TEXT = (
+    "โฟลเดอร์นี้สร้างโดยโปรแกรมสร้างเว็บไซต์ ITA การสร้างครั้งถัดไปจะแทนที่ทั้งโฟลเดอร์ อย่าเก็บไฟล์อื่นไว้ที่นี่\n"
+    "This folder was built by the ITA site generator; the next build replaces it whole. Keep no other files here.\n"
+)
+SHOWN_FILES = 5
 
 
 def building_dir(output: Path) -> Path:
@@ -39,12 +45,28 @@ def refusal(output: Path, protected: list[Path]) -> tuple[str, str] | None:
             )
     if output.exists() and not output.is_dir():
         return (f"{output} เป็นไฟล์ ไม่ใช่โฟลเดอร์", f"{output} is a file, not a directory")
-    if output.is_dir() and any(output.iterdir()) and not any((output / m).is_file() for m in SITE_MARKERS):
+    if output.is_dir() and not (output / BUILT_SITE_MARKER).is_file() and (files := _some_files(output)):
+        shown = ", ".join(files)
         return (
-            f"โฟลเดอร์ {output} มีไฟล์อื่นที่ไม่ใช่เว็บไซต์ที่สร้างไว้ การสร้างจะลบไฟล์เหล่านั้น เลือกโฟลเดอร์ว่างหรือโฟลเดอร์เว็บไซต์เดิม",
-            f"{output} holds files that are not a built site and would be deleted; choose an empty folder or a previous site",
+            f"โฟลเดอร์ {output} ไม่ใช่เว็บไซต์ที่โปรแกรมนี้สร้าง การสร้างจะลบไฟล์ในนั้น เช่น {shown} "
+            "เลือกโฟลเดอร์ว่างหรือโฟลเดอร์ใหม่ เช่น site แล้วคัดลอกไฟล์ขึ้นเว็บโฮสต์ (ดู README.md)",
+            f"{output} is not a site this tool built, and a build would delete what it holds, such as {shown}; "
+            "build into an empty or new folder such as site, then upload its files (see README.md)",
         )
     return None
+
+
+def _some_files(folder: Path) -> list[str]:
+    """The first few names in ``folder``, sorted, with a count of the rest; [] when it is empty."""
+    names = sorted(entry.name + ("/" if entry.is_dir() else "") for entry in folder.iterdir())
+    if len(names) > SHOWN_FILES:
+        return [*names[:SHOWN_FILES], f"… (+{len(names) - SHOWN_FILES})"]
+    return names
+
+
+def mark_as_built(site: Path) -> None:
+    """Sign a fresh build as ours, so that the next build may replace it."""
+    (site / BUILT_SITE_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
 def clean_leftovers(output: Path) -> None:
