@@ -46,7 +46,17 @@ def _apply(spec: dict[str, Any], data: Path) -> None:
     """Make the one change a case describes to a fresh copy of the fixture."""
     for name, content in spec.get("extra_files", {}).items():
         (data / name).write_text(content, encoding="utf-8")
+    for name, content in spec.get("outside_files", {}).items():
+        (data.parent / name).write_text(content, encoding="utf-8")
     target = data / spec.get("file", DEFAULT_FILE)
+    if "symlink" in spec:
+        target.unlink(missing_ok=True)
+        target.symlink_to(spec["symlink"])
+        return
+    if spec.get("fifo"):
+        target.unlink(missing_ok=True)
+        os.mkfifo(target)
+        return
     if spec.get("delete"):
         target.unlink()
         return
@@ -112,6 +122,8 @@ def _assert_message(spec: dict[str, Any], data: Path, output: str) -> None:
     block = output[output.index(location) :]
     for fragment in [*expect.get("thai", []), *expect.get("english", [])]:
         assert fragment in block, f"expected {fragment!r} after {location!r} in:\n{output}"
+    for secret in expect.get("not_in_output", []):
+        assert secret not in output, f"{secret!r} must not be shown:\n{output}"
     assert "Traceback" not in output
 
 

@@ -129,9 +129,9 @@ def test_every_data_file_is_parsed_once_per_build(monkeypatch: pytest.MonkeyPatc
     parsed: list[Path] = []
     real_read = yaml_file.read_yaml_file
 
-    def counting_read(path: Path) -> yaml_file.YamlDocument:
+    def counting_read(path: Path, roots: tuple[Path, ...] = ()) -> yaml_file.YamlDocument:
         parsed.append(path)
-        return real_read(path)
+        return real_read(path, roots)
 
     monkeypatch.setattr(yaml_file, "read_yaml_file", counting_read)
     monkeypatch.setattr("itagen.load.sources.read_yaml_file", counting_read)

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..problems import DataError, Location
 from ..records.content import AgencyContent, Document, NewsItem, Organization, Policies, Services
-from .files import check_data_file
+from .file_types import CHART, DOCUMENT, PHOTO
+from .files import check_published_file
 from .schema import INVALID, Validator
 from .sources import SourceFiles
 
@@ -53,7 +54,7 @@ def _check_files(content: AgencyContent, data_dir: Path, sources: SourceFiles, v
     documents_file = data_dir / "documents.yml"
     for index, document in enumerate(content.documents):
         file_at = sources.locate(documents_file, index, "file")
-        check_data_file(document.file, data_dir, file_at, validator, ("เอกสาร", "document"))
+        check_published_file(document.file, data_dir, file_at, validator, DOCUMENT)
         id_at = sources.locate(documents_file, index, "id")
         if not _DOCUMENT_ID.match(document.id):
             validator.error(
@@ -69,11 +70,11 @@ def _check_files(content: AgencyContent, data_dir: Path, sources: SourceFiles, v
     file = data_dir / "organization.yml"
     if organization.structure and organization.structure.chart:
         chart_at = sources.locate(file, "structure", "chart")
-        check_data_file(organization.structure.chart, data_dir, chart_at, validator, ("แผนภูมิ", "chart"))
+        check_published_file(organization.structure.chart, data_dir, chart_at, validator, CHART)
     for index, executive in enumerate(organization.executives):
         if executive.photo:
             photo_at = sources.locate(file, "executives", index, "photo")
-            check_data_file(executive.photo, data_dir, photo_at, validator, ("รูปภาพ", "photo"))
+            check_published_file(executive.photo, data_dir, photo_at, validator, PHOTO)
 
 
 def check_document_id(document_id: str, content: AgencyContent, where: Location, validator: Validator) -> None:

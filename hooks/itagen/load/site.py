@@ -22,6 +22,7 @@ from ..problems import DataError, Location, Problem
 from ..records.agency import Agency, SiteSettings
 from ..records.fiscal_year import FiscalYear
 from ..records.site import Site
+from .checklist import BUILTIN_DIR
 from .content import load_content
 from .files import check_logo, check_year_files
 from .oit import OitContext, load_oit
@@ -43,7 +44,7 @@ class LoadResult:
 
 def load_site(data_dir: Path) -> LoadResult:
     """Read and validate everything under ``data_dir``; raise DataError listing every error."""
-    sources = SourceFiles()
+    sources = SourceFiles(roots=(data_dir, BUILTIN_DIR))
     validator = Validator(READERS)
     agency_file = data_dir / "agency.yml"
     if not agency_file.is_file():

@@ -19,13 +19,15 @@ from ..source.yaml_file import YamlDocument, YamlList, YamlMap, read_yaml_file
 class SourceFiles:
     """Reads data files for one load and remembers their parsed trees."""
 
-    def __init__(self) -> None:
+    def __init__(self, roots: tuple[Path, ...] = ()) -> None:
         self._documents: dict[Path, YamlDocument] = {}
+        self.roots = roots
+        """Folders the files must lie in, links followed (the data folder, the built-in checklists)."""
 
     def read(self, path: Path) -> YamlDocument:
         """Parse ``path`` (raising DataError on bad YAML); a second call returns the same document."""
         if path not in self._documents:
-            self._documents[path] = read_yaml_file(path)
+            self._documents[path] = read_yaml_file(path, self.roots)
         return self._documents[path]
 
     def locate(self, path: Path, *keys: str | int) -> Location:

@@ -15,6 +15,7 @@ from typing import Any, cast
 import yaml
 
 from ..problems import DataError, Location, Problem, describe_value
+from .data_files import Unreadable, read_regular_file
 from .yaml_guard import MAX_DEPTH, Refusal, check_node_graph, syntax_hint, too_deep
 
 MAX_FILE_BYTES = 1_000_000
@@ -171,19 +172,13 @@ def load_yaml_file(path: Path) -> Any:
     return read_yaml_file(path).root
 
 
-def read_yaml_file(path: Path) -> YamlDocument:
-    """Parse one data file, or raise DataError saying why not."""
+def read_yaml_file(path: Path, roots: tuple[Path, ...] = ()) -> YamlDocument:
+    """Parse one data file, or raise DataError saying why not. With ``roots``, a file that lies
+    outside them (through a link) is refused unread."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _fail(path, None, f"อ่านไฟล์ไม่ได้ ({exc.strerror})", f"cannot read the file ({exc.strerror})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _fail(
-            path,
-            None,
-            f"ไฟล์ใหญ่เกินไป ({len(raw):,} ไบต์ เกินขีดจำกัด {MAX_FILE_BYTES:,} ไบต์) แยกเอกสารไว้ในโฟลเดอร์ documents",
-            f"the file is too large ({len(raw):,} bytes, limit {MAX_FILE_BYTES:,}); keep documents as separate files",
-        )
+        raw = read_regular_file(path, MAX_FILE_BYTES, roots)
+    except Unreadable as unreadable:
+        raise _fail(path, None, unreadable.thai, unreadable.english) from None
     text = _decode(path, raw)
     try:
         value, line = _parse(text)
