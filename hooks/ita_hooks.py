@@ -21,6 +21,7 @@ from itagen.plan.navigation import navigation
 from itagen.plan.site_plan import plan_site
 from itagen.problems import DataError, internal_error
 from itagen.publish.build_date import SOURCE_DATE_EPOCH, source_date_epoch
+from itagen.publish.content_policy import host_files, inline_script_hashes, with_policy
 from itagen.render.evidence import oit_strict_message
 from itagen.render.site import SiteOutput, render_site
 from itagen.render.table_captions import TableCaptionExtension
@@ -79,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if site.agency.logo:
         config.theme["logo"] = output.logo_path
     _date_the_build(site)
-    config.extra["ita"] = {"output": output, "data_dir": str(data_dir)}
+    config.extra["ita"] = {"output": output, "data_dir": str(data_dir), "script_hashes": set()}
     return config
 
 
@@ -125,6 +126,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri == "index.md":
         return f"{markdown}\n\n{_output(config).home_markdown}"
     return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _with_policy(output, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return _with_policy(output_content, config) if template_name.endswith(".html") else output_content
+
+
+def _with_policy(html: str, config: MkDocsConfig) -> str:
+    """Every page carries the Content-Security-Policy of its own inline scripts; the site's host
+    files get the union (``on_post_build``)."""
+    config.extra["ita"]["script_hashes"] |= inline_script_hashes(html)
+    return with_policy(html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    for name, content in host_files(config.extra["ita"]["script_hashes"]).items():
+        (site_dir / name).write_text(content, encoding="utf-8")
 
 
 def on_serve(server: Server, config: MkDocsConfig, builder: object) -> Server:
