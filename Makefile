@@ -16,7 +16,7 @@ site: $(SITE_STAMP)
 
 ## serve: preview at http://127.0.0.1:8000 with live reload; data edits rebuild
 serve: $(SITE_STAMP)
-	ITA_DATA="$(abspath $(DATA))" $(PY) -m mkdocs serve
+	ITA_DATA="$(DATA)" $(PY) -m mkdocs serve
 
 ## check: build strictly (any warning, or an OIT item without evidence, fails): for CI and before publishing
 check: $(SITE_STAMP)

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from types import FrameType
 
+from itagen.publish.build_output import without_tracebacks
 from itagen.publish.output_dir import building_dir, clean_leftovers, mark_as_built, refusal, swap_in
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -42,14 +43,37 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _run_mkdocs(command: list[str], environment: dict[str, str]) -> int:
+    """Run MkDocs, passing its messages on as they come, with any traceback said in plain words."""
+    child = subprocess.Popen(command, env=environment, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        assert child.stderr is not None
+        for line in without_tracebacks(child.stderr):
+            sys.stderr.write(line)
+            sys.stderr.flush()
+        return child.wait()
+    finally:
+        if child.poll() is None:  # interrupted: the child must not go on writing
+            child.kill()
+            child.wait()
+
+
 def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
     output = output.resolve()
     refused = refusal(output, [PROJECT_ROOT, data.resolve(), *PROJECT_SOURCES])
     if refused is not None:
         print(f"ไม่ได้สร้างเว็บไซต์: {refused[0]}\nNothing was built: {refused[1]}", file=sys.stderr)
         return 2
-    output.parent.mkdir(parents=True, exist_ok=True)
-    clean_leftovers(output)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        clean_leftovers(output)
+    except OSError as exc:
+        print(
+            f"ไม่ได้สร้างเว็บไซต์: สร้างหรือเขียนโฟลเดอร์ {output.parent} ไม่ได้ ({exc.strerror}) เลือกโฟลเดอร์อื่น\n"
+            f"Nothing was built: cannot create or write {output.parent} ({exc.strerror}); choose another folder",
+            file=sys.stderr,
+        )
+        return 2
     fresh = building_dir(output)
     # The build dates itself from the data it loads (SOURCE_DATE_EPOCH, set by the MkDocs hook).
     environment = os.environ | {"ITA_DATA": str(data.resolve()), "NO_MKDOCS_2_WARNING": "1"}
@@ -57,14 +81,14 @@ def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
     if strict:
         command.append("--strict")
     try:
-        result = subprocess.run(command, env=environment, check=False)
-        if result.returncode != 0:
+        returncode = _run_mkdocs(command, environment)
+        if returncode != 0:
             kept = "เว็บไซต์เดิมยังอยู่ครบ" if output.exists() else "ยังไม่มีเว็บไซต์เดิม"
             print(
                 f"\nสร้างเว็บไซต์ไม่สำเร็จ: {kept} ที่ {output} (ไม่มีการเปลี่ยนแปลง)\nBuild failed: {output} was left unchanged.",
                 file=sys.stderr,
             )
-            return result.returncode
+            return returncode
         mark_as_built(fresh)
         swap_in(output, fresh)
     except KeyboardInterrupt:

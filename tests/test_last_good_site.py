@@ -19,6 +19,7 @@ import build_site
 import pytest
 from conftest import PROJECT_ROOT, run_build
 
+from itagen.publish.build_output import without_tracebacks
 from itagen.publish.output_dir import BUILT_SITE_MARKER, refusal
 
 FIXTURE = Path(__file__).parent / "bad_data" / "fixture"
@@ -184,3 +185,62 @@ def test_the_project_and_its_sources_are_never_an_output() -> None:
         assert refusal(place, protected) is not None, place
     assert refusal(PROJECT_ROOT / "a-new-site-folder", protected) is None  # what site/ is on a fresh clone
     assert refusal(PROJECT_ROOT / "no-such-dir" / "site", protected) is None
+
+
+def test_a_disk_that_fills_up_mid_build_keeps_the_site_and_says_so(data: Path, tmp_path: Path) -> None:
+    """A small disk of its own (tmpfs, in a mount namespace): build, fill it, build again."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    build = f"NO_MKDOCS_2_WARNING=1 {sys.executable} {PROJECT_ROOT / 'hooks' / 'build_site.py'} --data {data} --out {disk}/site"
+    checksum = f"(cd {disk}/site && find . -type f -exec sha256sum {{}} + | sort | sha256sum)"
+    script = f"""
+        set -e
+        mount -t tmpfs -o size=8m tmpfs {disk}
+        {build} > /dev/null 2>&1
+        before=$( {checksum} )
+        free=$(df --output=avail -k {disk} | tail -1)
+        head -c $(( (free - 600) * 1024 )) /dev/zero > {disk}/filler
+        set +e
+        {build}
+        echo "exit=$?"
+        set -e
+        after=$( {checksum} )
+        [ "$before" = "$after" ] && echo "site intact"
+        ls -a {disk}
+    """
+    namespace = ["unshare", "--mount"] if os.geteuid() == 0 else ["unshare", "--user", "--map-root-user", "--mount"]
+    result = subprocess.run([*namespace, "sh", "-c", script], capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    assert "exit=1" in output, output
+    assert "the disk is full" in output and "พื้นที่ดิสก์เต็ม" in output
+    assert "Build failed" in output and "Traceback" not in output
+    assert "site intact" in output
+    assert ".site.building" not in result.stdout.split("site intact", 1)[1]  # the listing of the disk
+
+
+def test_an_output_folder_that_cannot_be_created_is_said_plainly(data: Path) -> None:
+    result = run_build(data, Path("/sys/ita-site-test/site"))  # /sys refuses new folders, even to root
+    assert result.returncode == 2
+    assert "cannot create or write /sys/ita-site-test" in result.stderr
+    assert "สร้างหรือเขียนโฟลเดอร์ /sys/ita-site-test ไม่ได้" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_tracebacks_of_the_builder_become_one_sentence() -> None:
+    lines = [
+        "INFO    -  Building documentation\n",
+        "Traceback (most recent call last):\n",
+        '  File "x.py", line 1, in <module>\n',
+        "    raise OSError(28)\n",
+        "\n",
+        "During handling of the above exception, another exception occurred:\n",
+        "\n",
+        "Traceback (most recent call last):\n",
+        '  File "y.py", line 2\n',
+        "OSError: [Errno 28] No space left on device\n",
+        "INFO    -  after\n",
+    ]
+    shown = "".join(without_tracebacks(lines))
+    assert "Traceback" not in shown and "File " not in shown
+    assert "the disk is full" in shown and shown.startswith("INFO") and shown.endswith("INFO    -  after\n")
+    assert "Internal error" in "".join(without_tracebacks(["Traceback (most recent call last):\n", "KeyError: 'x'\n"]))

@@ -8,6 +8,7 @@ only under ``--strict``.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,17 @@ class Problem:
     english: str
 
     def message(self, data_root: Path | None = None) -> str:
-        return f"{self.location.describe(data_root)}\n    {self.thai}\n    {self.english}"
+        text = f"{self.location.describe(data_root)}\n    {self.thai}\n    {self.english}"
+        return terminal_safe(text)
+
+
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters from data shown as ``\\x1b``: an escape sequence in a value must not
+    recolour, clear or rewrite the webmaster's terminal, nor reorder the message around it."""
+    return _TERMINAL_UNSAFE.sub(lambda m: repr(m[0])[1:-1], text)
 
 
 class DataError(Exception):

@@ -5,6 +5,7 @@ What each field may publish is in ``file_types.py``.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from ..problems import Location
@@ -31,7 +32,16 @@ def check_year_files(data_dir: Path, validator: Validator) -> None:
             "there is no years/ directory, so the site has no fiscal-year pages",
         )
         return
-    for path in sorted(years.iterdir()):
+    try:
+        entries = sorted(years.iterdir())
+    except OSError as exc:
+        validator.error(
+            Location(years),
+            f"อ่านโฟลเดอร์ years/ ไม่ได้ ({exc.strerror})",
+            f"cannot read the folder years/ ({exc.strerror})",
+        )
+        return
+    for path in entries:
         if path.name.startswith(".") or path.name.endswith("~") or path.suffix == ".yml":
             continue  # hidden files and editor backups: nobody meant them as data
         if path.suffix.lower() in (".yaml", ".yml"):
@@ -59,7 +69,23 @@ def check_published_file(name: str, data_dir: Path, where: Location, validator: 
             f"the {kind.english} file '{name}' lies outside the data directory {data_dir.name}/; it must be inside the data directory, so copy it there",
         )
         return
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:  # a folder on the way that cannot be read
+        validator.error(
+            where,
+            f"อ่านไฟล์{kind.thai} '{name}' ไม่ได้ ({exc.strerror})",
+            f"cannot read the {kind.english} file '{name}' ({exc.strerror})",
+        )
+        return
+    if not exists:
+        if (twin := _same_name_other_encoding(path)) is not None:
+            validator.error(
+                where,
+                f"ไม่พบไฟล์{kind.thai} '{name}' แต่มีไฟล์ '{twin.name}' ที่ดูเหมือนกันแต่เก็บสระไทยต่างแบบกัน (เช่น ำ เป็น ํ + า) พิมพ์ชื่อไฟล์ใหม่ทั้งในข้อมูลและที่ไฟล์",
+                f"the {kind.english} file '{name}' does not exist, but '{twin.name}' looks the same with its Thai vowels stored differently (Unicode NFC/NFD); retype the name in the data and on the file",
+            )
+            return
         validator.error(
             where,
             f"ไม่พบไฟล์{kind.thai} '{name}' (ตำแหน่งนับจากโฟลเดอร์ {data_dir.name}/) ตรวจชื่อไฟล์และโฟลเดอร์",
@@ -77,3 +103,14 @@ def check_published_file(name: str, data_dir: Path, where: Location, validator: 
         return
     if problem := content_problem(path.name, path.suffix.lower(), content, kind):
         validator.error(where, *problem)
+
+
+def _same_name_other_encoding(path: Path) -> Path | None:
+    """A file beside ``path`` whose name is the same text in another Unicode form: ำ typed as ํ + า,
+    or accents decomposed as macOS writes them."""
+    wanted = unicodedata.normalize("NFKD", path.name)
+    try:
+        siblings = list(path.parent.iterdir()) if path.parent.is_dir() else []
+    except OSError:
+        return None
+    return next((p for p in siblings if p.name != path.name and unicodedata.normalize("NFKD", p.name) == wanted), None)

@@ -24,7 +24,17 @@ from ..problems import DataError, Location, Problem, describe_value
 from ..records.values import ContactUrl, MarkdownText, Url
 from ..source.yaml_file import YamlDocument, YamlList, YamlMap
 from ..thai.dates import DateParseError, ThaiDate, be_year, last_day_of_month, parse_thai_date, to_arabic_digits
-from .text_checks import remote_image_targets, strip_layout_tags, unsafe_link_targets, unusable_text, url_problem
+from .text_checks import (
+    describe_character,
+    invisible_characters,
+    remote_image_targets,
+    strip_layout_tags,
+    unsafe_link_targets,
+    unusable_text,
+    url_problem,
+    without_hidden,
+    without_invisible,
+)
 
 T = TypeVar("T")
 
@@ -127,6 +137,14 @@ class Validator:
         for key in value:
             if key in fields:
                 continue
+            if hidden := invisible_characters(key):
+                shown = ", ".join(describe_character(c) for c in hidden)
+                self.error(
+                    location.child(key, key_lines.get(key)),
+                    f"ชื่อคีย์ '{without_hidden(key)}' มีอักขระที่มองไม่เห็นติดมา {shown} ลบชื่อคีย์แล้วพิมพ์ใหม่",
+                    f"the key '{without_hidden(key)}' contains the invisible {shown}; delete the key's name and type it again",
+                )
+                continue
             guess = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
             hint_th = f" หมายถึง '{guess[0]}' หรือไม่?" if guess else ""
             hint_en = f"; did you mean '{guess[0]}'?" if guess else ""
@@ -220,12 +238,20 @@ class Validator:
                 f"ต้องอยู่ระหว่าง {low} ถึง {high} แต่พบ {describe_value(value)}",
                 f"expected a value from {low} to {high}, found {describe_value(value)}",
             )
+        decimals = metadata.get("decimals")
+        if decimals is not None and round(number, decimals) != number:
+            shown = f"{number:.{decimals}f}"
+            self.warn(
+                location,
+                f"คะแนน {describe_value(value)} มีทศนิยมเกิน {decimals} ตำแหน่ง หน้าเว็บจะแสดงเป็น {shown} ตรวจกับประกาศผลของ ป.ป.ช.",
+                f"the score {describe_value(value)} has more than {decimals} decimals and is shown as {shown}; check it against NACC's published result",
+            )
         return number
 
     def _text(self, hint: type, value: object, location: Location) -> Any:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             return self.expected(location, _TYPE_NAMES[str], value)
-        text = _WORD_LINE_BREAKS.sub("\n", str(value)).strip()
+        text = without_invisible(_WORD_LINE_BREAKS.sub("\n", str(value))).strip()
         if not text:
             return self.error(location, "ข้อความว่างเปล่า", "the text is empty")
         if unusable := unusable_text(text, markdown=hint is MarkdownText):

@@ -78,17 +78,50 @@ MAX_TEXT_CHARS = 50_000
 """No field of a web page needs more; a longer one is a pasted document (attach it instead)."""
 MAX_MARKDOWN_BRACKETS = 500
 """Python-Markdown takes quadratic time over unmatched "[": 20,000 of them would stall the build."""
+MARKDOWN_LIMITS: list[tuple[re.Pattern[str], int, str, str]] = [
+    (re.compile(r"^\s{0,3}#", re.MULTILINE), 100, "บรรทัดหัวข้อ #", "heading lines (#)"),
+    (re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s|$)", re.MULTILINE), 2000, "บรรทัดรายการ", "list lines"),
+    (re.compile(r"`"), 2000, "เครื่องหมาย `", "backticks (`)"),
+    (re.compile(r"<"), 2000, "เครื่องหมาย <", "< signs"),
+    (re.compile(r">"), 2000, "เครื่องหมาย >", "> signs"),
+]
+"""Python-Markdown slows quadratically over long runs of some constructs (25,000 empty headings take
+20 seconds): no real field comes near these counts."""
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Characters that reorder the text shown around them: they can make a link or a number read as
+something else, and nobody types them in Thai."""
+_REMOVABLE_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+"""Zero-width space, word joiner, byte-order mark, soft hyphen: Thai editors insert them, a reader
+never sees them, and removing them changes nothing but searches that would otherwise miss."""
+
+
+def without_invisible(text: str) -> str:
+    return _REMOVABLE_INVISIBLE.sub("", text)
+
+
+def invisible_characters(text: str) -> list[str]:
+    """Characters of ``text`` that show nothing: format and control characters, in order, once each."""
+    return list(dict.fromkeys(c for c in text if unicodedata.category(c) in ("Cf", "Cc")))
+
+
+def without_hidden(text: str) -> str:
+    """``text`` as it looks on screen: without the characters ``invisible_characters`` finds."""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc"))
 
 
 def unusable_text(text: str, *, markdown: bool) -> tuple[str, str] | None:
     """Why a text cannot go on a page (Thai, English), or None: invisible characters, sheer size."""
-    if control := _CONTROL_CHARACTER.search(text):
-        code, position = f"U+{ord(control[0]):04X}", control.start() + 1
-        return (
-            f"ข้อความมีอักขระควบคุมที่มองไม่เห็น ({code}) ที่ตำแหน่ง {position} ซึ่งมักติดมาจากการคัดลอก ลบออก",
-            f"the text contains an invisible control character ({code}) at position {position}, usually pasted by accident; remove it",
-        )
+    for pattern, kind in (
+        (_CONTROL_CHARACTER, ("อักขระควบคุม", "control character")),
+        (_DIRECTION_CONTROL, ("อักขระกำหนดทิศทาง", "direction control")),
+    ):
+        if found := pattern.search(text):
+            shown, position = describe_character(found[0]), found.start() + 1
+            return (
+                f"ข้อความมี{kind[0]}ที่มองไม่เห็น {shown} ที่ตำแหน่ง {position} ซึ่งมักติดมาจากการคัดลอก ลบออก",
+                f"the text contains an invisible {kind[1]} {shown} at position {position}, usually pasted by accident; remove it",
+            )
     if len(text) > MAX_TEXT_CHARS:
         return (
             f"ข้อความยาวเกินไป ({len(text):,} ตัวอักษร เกิน {MAX_TEXT_CHARS:,}) ให้แนบเป็นเอกสารแทน",
@@ -99,6 +132,12 @@ def unusable_text(text: str, *, markdown: bool) -> tuple[str, str] | None:
             f"ข้อความมีวงเล็บ [ มากเกินไป ({text.count('[')} ตัว เกิน {MAX_MARKDOWN_BRACKETS}) ลิงก์เขียนแบบ [ข้อความ](https://…)",
             f"the text has too many [ brackets ({text.count('[')}, over {MAX_MARKDOWN_BRACKETS}); a link is written [text](https://…)",
         )
+    for pattern, limit, thai, english in MARKDOWN_LIMITS if markdown else []:
+        if (count := len(pattern.findall(text))) > limit:
+            return (
+                f"ข้อความมี{thai}มากเกินไป ({count:,} เกิน {limit:,}) ซึ่งทำให้สร้างหน้าเว็บช้ามาก ให้แนบเป็นเอกสารแทน",
+                f"the text has too many {english} ({count:,}, over {limit:,}), which would stall the build; attach it as a document instead",
+            )
     return None
 
 

@@ -14,7 +14,8 @@ from typing import Literal
 from ..thai.dates import ThaiDate, fiscal_year_bounds
 from .values import MarkdownText, Url
 
-SCORE = {"minimum": 0, "maximum": 100}
+SCORE = {"minimum": 0, "maximum": 100, "decimals": 2}
+"""NACC publishes scores with two decimals; pages show two."""
 FISCAL_YEAR = {"minimum": 2500, "maximum": 2700}
 
 Tool = Literal["iit", "eit", "oit"]

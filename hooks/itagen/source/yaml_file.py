@@ -79,6 +79,10 @@ class _LineLoader(yaml.SafeLoader):
         yield sequence
         sequence.extend(self.construct_object(child, deep=True) for child in node.value)
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        # An explicit !!timestamp stays text too: the validator reads the date and reports 30 February.
+        return self.construct_scalar(node)
+
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
         if _NOT_A_NUMBER.match(node.value):
             return self.construct_scalar(node)
@@ -98,6 +102,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_yaml_seq)
 _LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
 _LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_yaml_float)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 class _DuplicateKey(Exception):
@@ -113,6 +118,13 @@ def _fail(path: Path, line: int | None, thai: str, english: str, field: str = ""
 
 
 def _decode(path: Path, raw: bytes) -> str:
+    if _looks_like_utf16(raw):
+        raise _fail(
+            path,
+            1,
+            "ไฟล์ไม่ได้บันทึกเป็น UTF-8 แต่เป็น UTF-16 ('Unicode' ใน Notepad) โปรดบันทึกใหม่โดยเลือกการเข้ารหัส UTF-8",
+            "the file is not UTF-8 but UTF-16 ('Unicode' in Notepad); save it again with UTF-8 encoding",
+        )
     try:
         text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless: drop it
     except UnicodeDecodeError as exc:
@@ -125,6 +137,22 @@ def _decode(path: Path, raw: bytes) -> str:
         ) from None
     # Windows line endings are fine; a lone CR (old Mac) would merge lines, so normalise both.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte-order mark, or zero bytes (which no UTF-8 text has) in text that reads as UTF-16."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" not in raw or len(raw) % 2:
+        return False
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if ":" in text and all(c.isprintable() or c in "\n\r\t" for c in text):
+            return True
+    return False
 
 
 def _syntax_problem(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
