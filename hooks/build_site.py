@@ -122,4 +122,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # before the build began: nothing was touched
+        print("\nหยุดการสร้างเว็บไซต์ / Build interrupted: nothing was changed.", file=sys.stderr)
+        sys.exit(130)

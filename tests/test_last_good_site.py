@@ -244,3 +244,24 @@ def test_tracebacks_of_the_builder_become_one_sentence() -> None:
     assert "Traceback" not in shown and "File " not in shown
     assert "the disk is full" in shown and shown.startswith("INFO") and shown.endswith("INFO    -  after\n")
     assert "Internal error" in "".join(without_tracebacks(["Traceback (most recent call last):\n", "KeyError: 'x'\n"]))
+
+
+def test_ctrl_c_while_the_data_is_read_says_so_without_a_traceback(data: Path, good_site: Path) -> None:
+    """Ctrl+C reaches the whole process group: the build command and MkDocs, still loading the data."""
+    before = snapshot(good_site)
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        _command(data, good_site),
+        cwd=PROJECT_ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    time.sleep(0.6)  # past the command's own start, inside MkDocs' start and the data's loading
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+    output = (stdout + stderr).decode()
+    assert process.returncode == 130, output
+    assert "Build interrupted" in output and "Traceback" not in output
+    assert snapshot(good_site) == before
