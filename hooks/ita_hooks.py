@@ -128,6 +128,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+_PROCESS = {"command": "build"}
+"""Which MkDocs command runs this process: the one thing a hook file keeps across builds (MkDocs
+calls ``on_startup`` once per process, before any build)."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _PROCESS["command"] = command
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _with_policy(output, config)
 
@@ -138,7 +147,10 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def _with_policy(html: str, config: MkDocsConfig) -> str:
     """Every page carries the Content-Security-Policy of its own inline scripts; the site's host
-    files get the union (``on_post_build``)."""
+    files get the union (``on_post_build``). Not in the preview of ``mkdocs serve``, whose live-reload
+    script is added inline after this hook, with a new value each time: the policy would stop it."""
+    if _PROCESS["command"] == "serve":
+        return html
     config.extra["ita"]["script_hashes"] |= inline_script_hashes(html)
     return with_policy(html)
 

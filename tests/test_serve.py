@@ -1,4 +1,5 @@
-"""``make serve`` previews any data folder, also one whose path has spaces (a Windows or macOS user's)."""
+"""``make serve`` previews any data folder, also one whose path has spaces (a Windows or macOS user's),
+with live reload working (the published site's Content-Security-Policy would stop its inline script)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def test_the_preview_serves_data_from_a_folder_with_spaces(tmp_path: Path) -> No
     shutil.copytree(FIXTURE, data)
     port = _free_port()
     environment = os.environ | {"ITA_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
         command, cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
@@ -54,6 +55,7 @@ def test_the_preview_serves_data_from_a_folder_with_spaces(tmp_path: Path) -> No
                 assert time.monotonic() < deadline, "the preview did not start"
                 time.sleep(0.5)
         assert "เทศบาลตำบลทดสอบ" in home
+        assert "livereload" in home and "Content-Security-Policy" not in home
     finally:
         server.terminate()
         server.wait(timeout=30)
