@@ -16,6 +16,8 @@ from itagen.thai.dates import (
     format_score,
     format_whole_fiscal_year,
     parse_thai_date,
+    split_period,
+    whole_fiscal_year,
 )
 
 
@@ -76,3 +78,35 @@ def test_heading_anchors_keep_thai_vowel_marks() -> None:
 
     assert thai_slugify("ปีงบประมาณ พ.ศ. 2568", "-") == "ปีงบประมาณ-พศ-2568"
     assert thai_slugify("เกี่ยวกับการประเมิน <em>ITA</em>", "-") == "เกี่ยวกับการประเมิน-ita"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("ม.ค. – เม.ย. 2565", ThaiDate(2022, 1), ThaiDate(2022, 4)),  # seed 000's form
+        ("ม.ค. – มิ.ย. ๒๕๖๗", ThaiDate(2024, 1), ThaiDate(2024, 6)),
+        ("๑ ต.ค. ๒๕๖๗ – ๒๘ ก.พ. ๒๕๖๘", ThaiDate(2024, 10, 1), ThaiDate(2025, 2, 28)),
+        ("ต.ค. 2567 - ก.ย. 2568", ThaiDate(2024, 10), ThaiDate(2025, 9)),
+        ("ต.ค. – มี.ค. 2568", ThaiDate(2024, 10), ThaiDate(2025, 3)),  # October lies in the year before
+        ("ม.ค.-มี.ค. 2568", ThaiDate(2025, 1), ThaiDate(2025, 3)),
+        ("ตั้งแต่ มกราคม 2568 ถึง มีนาคม 2568", ThaiDate(2025, 1), ThaiDate(2025, 3)),
+        ("1-15 ม.ค. 2568", ThaiDate(2025, 1, 1), ThaiDate(2025, 1, 15)),
+        ("2567-10-01 - 2568-03-31", ThaiDate(2024, 10, 1), ThaiDate(2025, 3, 31)),
+    ],
+)
+def test_periods_as_documents_print_them(text: str, start: ThaiDate, end: ThaiDate) -> None:
+    ends = split_period(text)
+    assert ends is not None
+    assert (parse_thai_date(ends[0]), parse_thai_date(ends[1])) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["2567-10", "2567-10-01", "15 ม.ค. 2568", "ไตรมาสแรก", "ม.ค. – เม.ย.", "ก - ข"])
+def test_a_single_date_or_nonsense_is_not_a_range(text: str) -> None:
+    assert split_period(text) is None
+
+
+def test_whole_fiscal_year_with_or_without_its_year() -> None:
+    assert whole_fiscal_year("ตลอดปีงบประมาณ") == (True, None)
+    assert whole_fiscal_year("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๙") == (True, 2569)
+    assert whole_fiscal_year("ตลอดปีงบประมาณ 2569") == (True, 2569)
+    assert whole_fiscal_year("ทั้งปี 2569") == (False, None)

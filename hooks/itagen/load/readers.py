@@ -15,10 +15,8 @@ from ..problems import Location
 from ..records.fiscal_year import Period
 from ..records.oit import PAGE_REFERENCE, Evidence, ItemEvidence
 from ..records.values import MarkdownText, Url
-from ..thai.dates import ThaiDate
+from ..thai.dates import DateParseError, ThaiDate, parse_thai_date, split_period, whole_fiscal_year
 from .schema import INVALID, Reader, Validator
-
-WHOLE_YEAR_WORDS = {"ตลอดปีงบประมาณ", "ตลอดปี", "whole_fiscal_year", "whole fiscal year"}
 
 
 @dataclass(frozen=True)
@@ -29,18 +27,24 @@ class _PeriodFields:
 
 
 def read_period(value: Any, location: Location, validator: Validator) -> Any:
-    """``ตลอดปีงบประมาณ``, one date or month, or ``start:``/``end:``."""
-    if isinstance(value, str) and value.strip() in WHOLE_YEAR_WORDS:
-        return Period(whole_fiscal_year=True)
+    """A period as documents print it, or ``start:``/``end:`` (``PERIOD_FORMS`` lists the forms)."""
+    if isinstance(value, str):
+        whole, stated_year = whole_fiscal_year(value)
+        if whole:
+            return Period(whole_fiscal_year=True, stated_year=stated_year)
+        if (ends := split_period(value)) is not None:
+            start, end = validator.date(ends[0], location), validator.date(ends[1], location)
+            return INVALID if INVALID in (start, end) else Period(start, end)
     if isinstance(value, str | int):
+        try:
+            parse_thai_date(str(value))
+        except DateParseError as error:
+            if not error.impossible:
+                return validator.expected(location, PERIOD_FORMS, value)
         date = validator.date(value, location)
         return INVALID if date is INVALID else Period(start=date)
     if not isinstance(value, dict):
-        return validator.expected(
-            location,
-            ("ระยะเวลา เช่น ตลอดปีงบประมาณ หรือ start:/end:", "a period such as ตลอดปีงบประมาณ or start:/end:"),
-            value,
-        )
+        return validator.expected(location, PERIOD_FORMS, value)
     parsed = validator.record(_PeriodFields, value, location)
     if parsed is INVALID:
         return INVALID
@@ -51,6 +55,16 @@ def read_period(value: Any, location: Location, validator: Validator) -> Any:
             "a period needs start: or whole_fiscal_year: true",
         )
     return Period(parsed.start, parsed.end, parsed.whole_fiscal_year)
+
+
+PERIOD_FORMS = (
+    "ระยะเวลา (period) ในรูปแบบใดแบบหนึ่ง: ตลอดปีงบประมาณ [พ.ศ. 2569]; เดือนหรือวัน (ม.ค. 2568, 2568-01, 15 ม.ค. 2568); "
+    "ช่วงเวลา (ม.ค. – เม.ย. 2568, 1 ต.ค. 2567 – 28 ก.พ. 2568, ต.ค. 2567 - ก.ย. 2568, ม.ค. 2568 ถึง มี.ค. 2568); "
+    "หรือ start: กับ end:",
+    "a period in one of these forms: ตลอดปีงบประมาณ [พ.ศ. 2569]; a month or a day (ม.ค. 2568, 2568-01, 15 ม.ค. 2568); "
+    "a range (ม.ค. – เม.ย. 2568, 1 ต.ค. 2567 – 28 ก.พ. 2568, ต.ค. 2567 - ก.ย. 2568, ม.ค. 2568 ถึง มี.ค. 2568); "
+    "or start: and end:",
+)
 
 
 @dataclass(frozen=True)

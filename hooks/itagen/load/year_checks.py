@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..problems import Location
-from ..records.fiscal_year import FiscalYear
+from ..records.fiscal_year import FiscalYear, Period
 from ..records.levels import level_mismatch, levels_of_year
 from ..thai.dates import fiscal_year_bounds, format_date
 from .schema import Validator
@@ -57,6 +57,7 @@ def check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
             where = at.child("measures").child("items").child(index)
             _check_indicators(measure.indicators, where.child("indicators"), validator)
             if measure.period is not None:
+                _check_stated_year(measure.period, year.fiscal_year, where.child("period"), validator)
                 start, end = measure.period.days(year.fiscal_year)
                 if _check_order(start, end, where.child("period"), validator):
                     _check_in_year(start, end, year.fiscal_year, where.child("period"), validator)
@@ -96,7 +97,18 @@ def check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
                 day = progress.date.first_day
                 _check_in_year(day, day, year.fiscal_year, item_at.child("date"), validator, REPORT_GRACE_DAYS)
             if progress.period is not None:
+                _check_stated_year(progress.period, year.fiscal_year, item_at.child("period"), validator)
                 _check_order(*progress.period.days(year.fiscal_year), item_at.child("period"), validator)
+
+
+def _check_stated_year(period: Period, fiscal_year: int, where: Location, validator: Validator) -> None:
+    """``ตลอดปีงบประมาณ พ.ศ. 2568`` in the file of 2569 is a copy from last year's file."""
+    if period.stated_year is not None and period.stated_year != fiscal_year:
+        validator.error(
+            where,
+            f"ระบุ ตลอดปีงบประมาณ พ.ศ. {period.stated_year} แต่ไฟล์นี้เป็นของปีงบประมาณ {fiscal_year} (คัดลอกมาจากปีก่อนหรือไม่?)",
+            f"the period says the whole fiscal year {period.stated_year}, but this file is fiscal year {fiscal_year} (copied from last year's file?)",
+        )
 
 
 def _check_order(start: dt.date, end: dt.date, where: Location, validator: Validator) -> bool:

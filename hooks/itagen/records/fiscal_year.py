@@ -127,6 +127,8 @@ class Period:
     start: ThaiDate | None = None
     end: ThaiDate | None = None
     whole_fiscal_year: bool = False
+    stated_year: int | None = None
+    """The fiscal year a whole-year period names (``ตลอดปีงบประมาณ พ.ศ. 2569``): it must be the file's."""
 
     def days(self, fiscal_year: int) -> tuple[dt.date, dt.date]:
         if self.whole_fiscal_year or self.start is None:

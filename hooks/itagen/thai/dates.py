@@ -208,3 +208,72 @@ def parse_thai_date(text: str) -> ThaiDate:
 
 def last_day_of_month(year_ce: int, month: int) -> int:
     return ThaiDate(year_ce, month).last_day.day
+
+
+# --- Periods as documents print them ---------------------------------------------------------
+
+_WHOLE_YEAR = re.compile(
+    r"^(?:ตลอด(?:ปี)?(?:งบประมาณ)?|whole[ _]fiscal[ _]year)(?:\s*(?:พ\.ศ\.)?\s*(\d{4}))?$", re.IGNORECASE
+)
+_RANGE_WORDS = re.compile(r"\s*(?:–|—|ถึง|\s-\s)\s*")
+_HAS_YEAR = re.compile(r"\d{4}")
+_START_WORD = re.compile(r"^(?:ตั้งแต่|ระหว่าง)\s*")
+
+
+def whole_fiscal_year(text: str) -> tuple[bool, int | None]:
+    """``ตลอดปีงบประมาณ`` → (True, None); ``ตลอดปีงบประมาณ พ.ศ. ๒๕๖๙`` → (True, 2569); else (False, None)."""
+    match = _WHOLE_YEAR.match(" ".join(to_arabic_digits(text).split()))
+    if match is None:
+        return False, None
+    return True, int(match[1]) if match[1] else None
+
+
+def split_period(text: str) -> tuple[str, str] | None:
+    """The two ends of a range as dates ``parse_thai_date`` reads, or None when ``text`` is not a range.
+
+    ``ม.ค. – เม.ย. 2565``, ``๑ ต.ค. ๒๕๖๗ – ๒๘ ก.พ. ๒๕๖๘``, ``ต.ค. 2567 - ก.ย. 2568``, ``ม.ค.-มี.ค. 2568``,
+    ``ตั้งแต่ ม.ค. 2568 ถึง มี.ค. 2568``: an end with its year lends it to a start without one, a year
+    earlier when the start's month comes later in the calendar (``ต.ค. – มี.ค. 2568`` begins in 2567).
+    """
+    cleaned = _START_WORD.sub("", " ".join(to_arabic_digits(text).split()))
+    parts = _RANGE_WORDS.split(cleaned)
+    if len(parts) != 2:
+        # A bare hyphen also separates dates (ม.ค.-มี.ค. 2568), but ISO dates hold hyphens too:
+        # take the one split where both sides read as dates.
+        halves = [(cleaned[:i], cleaned[i + 1 :]) for i, c in enumerate(cleaned) if c == "-"]
+        found = [pair for pair in halves if _ends_of(*pair) is not None]
+        return _ends_of(*found[0]) if len(found) == 1 else None
+    return _ends_of(parts[0], parts[1])
+
+
+def _ends_of(start: str, end: str) -> tuple[str, str] | None:
+    start, end = start.strip(), end.strip()
+    if not start or not end or not _HAS_YEAR.search(end):
+        return None
+    try:
+        last = parse_thai_date(end)
+    except DateParseError as error:
+        if not error.impossible:
+            return None
+        last = ThaiDate(_year_to_ce(int(_HAS_YEAR.findall(end)[-1])), 1)
+    if _HAS_YEAR.search(start):
+        return (start, end) if _reads_as_date(start) else None
+    if re.fullmatch(r"\d{1,2}", start):  # 1-15 ม.ค. 2568: days of the end's month
+        start = f"{start} {MONTHS_FULL[last.month - 1]}"
+    year = be_year(last.year)
+    start_month = _MONTH_IN.search(start)
+    if start_month is not None and _MONTH_NAMES[start_month[0]] > last.month:
+        year -= 1
+    with_year = f"{start} {year}"
+    return (with_year, end) if _reads_as_date(with_year) else None
+
+
+_MONTH_IN = re.compile(_MONTH_PATTERN)
+
+
+def _reads_as_date(text: str) -> bool:
+    try:
+        parse_thai_date(text)
+    except DateParseError as error:
+        return error.impossible  # a date all the same: the validator warns about the day
+    return True
