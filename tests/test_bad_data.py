@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import page_text, run_build
+from conftest import article_html, page_text, run_build
 
 CORPUS = Path(__file__).parent / "bad_data"
 FIXTURE = CORPUS / "fixture"
@@ -142,6 +142,11 @@ def test_case(case: Path, corpus: dict[str, Outcome]) -> None:
             shown = page_text(outcome.out, page["path"])
             for fragment in page["contains"]:
                 assert fragment in shown
+            for fragment in page.get("lacks", []):
+                assert fragment not in shown
+            markup = article_html(outcome.out, page["path"])
+            for fragment in page.get("html", []):
+                assert fragment in markup
         return
     assert expect.get("thai") and expect.get("english"), "a case must name its Thai and English message"
     _assert_message(spec, outcome.data, output)

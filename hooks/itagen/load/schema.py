@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar, Union
 
 from ..problems import DataError, Location, Problem, describe_value
-from ..records.values import ContactUrl, MarkdownText, Url
+from ..records.values import ContactUrl, LevelName, MarkdownText, Url
 from ..source.yaml_file import YamlDocument, YamlList, YamlMap
 from ..thai.dates import DateParseError, ThaiDate, be_year, last_day_of_month, parse_thai_date, to_arabic_digits
+from ..thai.spelling import canonical_mark_order, level_name
 from .text_checks import (
     describe_character,
     invisible_characters,
@@ -64,6 +65,7 @@ _TYPE_NAMES = {
     bool: ("true หรือ false", "true or false"),
     ThaiDate: ("วันที่ เช่น 2568-08-15 หรือ 15 สิงหาคม 2568", "a date such as 2568-08-15 or 15 สิงหาคม 2568"),
     Url: ("ที่อยู่เว็บที่ขึ้นต้นด้วย https://", "a web address starting with https://"),
+    LevelName: ("ข้อความ", "text"),
     ContactUrl: ("ลิงก์ https://, mailto: หรือ tel:", "an https://, mailto: or tel: link"),
 }
 
@@ -208,7 +210,7 @@ class Validator:
         return INVALID if INVALID in result.values() else result
 
     def scalar(self, hint: Any, value: object, location: Location, metadata: dict[str, Any]) -> Any:
-        if hint in (str, MarkdownText, Url, ContactUrl):
+        if hint in (str, MarkdownText, Url, ContactUrl, LevelName):
             return self._text(hint, value, location)
         if hint is bool:
             return value if isinstance(value, bool) else self.expected(location, _TYPE_NAMES[bool], value)
@@ -251,7 +253,7 @@ class Validator:
     def _text(self, hint: type, value: object, location: Location) -> Any:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             return self.expected(location, _TYPE_NAMES[str], value)
-        text = without_invisible(_WORD_LINE_BREAKS.sub("\n", str(value))).strip()
+        text = canonical_mark_order(without_invisible(_WORD_LINE_BREAKS.sub("\n", str(value)))).strip()
         if not text:
             return self.error(location, "ข้อความว่างเปล่า", "the text is empty")
         if unusable := unusable_text(text, markdown=hint is MarkdownText):
@@ -277,6 +279,8 @@ class Validator:
             )
         if hint is Url or hint is ContactUrl:
             return self._url(hint, text, location)
+        if hint is LevelName:
+            return LevelName(level_name(text))
         return MarkdownText(text) if hint is MarkdownText else text
 
     def _url(self, hint: type, text: str, location: Location) -> Any:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..problems import Location
 from ..records.fiscal_year import FiscalYear, Period
-from ..records.levels import level_mismatch, levels_of_year
+from ..records.levels import TOTAL_TOLERANCE, level_mismatch, level_rule, levels_of_year, weighted_total
 from ..thai.dates import fiscal_year_bounds, format_date
 from .schema import Validator
 
@@ -146,10 +146,22 @@ def _check_assessment(year: FiscalYear, at: Location, validator: Validator) -> N
     elif (mismatch := level_mismatch(assessment)) is not None:
         published, allowed_levels = mismatch
         allowed = " หรือ ".join(sorted(allowed_levels))
+        why = level_rule(assessment, published)
         validator.warn(
             where.child("level"),
-            f"ระดับที่ระบุ '{published}' ไม่ตรงกับคะแนน {assessment.overall_score:.2f} ตามเกณฑ์ปี {assessment.ita_year} (ควรเป็น {allowed}) โปรดตรวจสอบ",
-            f"the stated level '{published}' does not match the score {assessment.overall_score:.2f} under the {assessment.ita_year} bands (expected {allowed})",
+            f"ระดับที่ระบุ '{published}' ไม่ตรงกับคะแนน {assessment.overall_score:.2f} ตามเกณฑ์ปี {assessment.ita_year} (ควรเป็น {allowed}): {why[0]} โปรดตรวจสอบ",
+            f"the stated level '{published}' does not match the score {assessment.overall_score:.2f} under the {assessment.ita_year} bands (expected {allowed}): {why[1]}",
+        )
+    total = weighted_total(assessment.tools)
+    if (
+        total is not None
+        and assessment.overall_score is not None
+        and abs(total - assessment.overall_score) > TOTAL_TOLERANCE
+    ):
+        validator.warn(
+            where.child("overall_score"),
+            f"คะแนนรวม {assessment.overall_score:.2f} ไม่ตรงกับคะแนนรายเครื่องมือ (IIT 30% + EIT 30% + OIT 40% = {total:.2f}) ตรวจตัวเลขกับประกาศผลของ ป.ป.ช.",
+            f"the total {assessment.overall_score:.2f} does not match the tools (IIT 30% + EIT 30% + OIT 40% = {total:.2f}); check the figures against NACC's result",
         )
     if assessment.announced is not None:
         day = assessment.announced.first_day

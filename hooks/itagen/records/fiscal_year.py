@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..thai.dates import ThaiDate, fiscal_year_bounds
-from .values import MarkdownText, Url
+from .values import LevelName, MarkdownText, Url
 
 SCORE = {"minimum": 0, "maximum": 100, "decimals": 2}
 """NACC publishes scores with two decimals; pages show two."""
@@ -89,7 +89,7 @@ class Assessment:
 
     ita_year: int = field(metadata=FISCAL_YEAR)
     overall_score: float | None = field(default=None, metadata=SCORE)
-    level: str | None = None
+    level: LevelName | None = None
     announced: ThaiDate | None = None
     tools: ToolScores = field(default_factory=ToolScores)
     indicators: list[IndicatorScore] = field(default_factory=list)

@@ -13,3 +13,7 @@ class Url(str):
 
 class ContactUrl(str):
     """A web, e-mail or telephone link: http(s), mailto: or tel:."""
+
+
+class LevelName(str):
+    """An ITA level as NACC names it (ผ่านดีเยี่ยม, AA): read without the word ระดับ copied before it."""

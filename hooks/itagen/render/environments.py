@@ -17,7 +17,15 @@ from markupsafe import Markup
 
 from ..records.fiscal_year import INDICATOR_NAMES, TOOL_NAMES, Period
 from ..records.site import Site
-from ..thai.dates import Digits, ThaiDate, format_number, format_range, format_score, format_whole_fiscal_year
+from ..thai.dates import (
+    Digits,
+    ThaiDate,
+    format_number,
+    format_range,
+    format_score,
+    format_whole_fiscal_year,
+    to_arabic_digits,
+)
 from .escaping import to_markdown
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "overrides" / "ita"
@@ -59,9 +67,21 @@ def _url(value: object) -> Markup:
 
 
 def tel_url(number: str) -> str:
-    """``tel:`` link of a number written ``043-000-000 ต่อ 12``: only the number before any extension."""
-    main = number.split("ต่อ")[0]
-    return "tel:" + "".join(c for c in main if c.isdigit() or c == "+")
+    """``tel:`` link of a number written ``๐๔๒-๑๑๒-๓๔๕`` or ``043-000-000 ต่อ 12``: Arabic digits only,
+    and only the number before any extension (no phone dials Thai digits or the word ต่อ)."""
+    main = to_arabic_digits(number.removeprefix("tel:")).split("ต่อ")[0].strip()
+    country = "+" if main.startswith("+") else ""
+    return "tel:" + country + "".join(c for c in main if c in "0123456789")
+
+
+def link_text(url: str) -> str:
+    """What a contact link shows: the number or address, never ``tel:`` or ``mailto:`` in front."""
+    return url.removeprefix("tel:").removeprefix("mailto:")
+
+
+def link_target(url: str) -> str:
+    """Where a contact link goes: a ``tel:`` link dialable, anything else as it is."""
+    return tel_url(url) if url.startswith("tel:") else url
 
 
 def line_url(line_oa: str) -> str:
@@ -100,6 +120,8 @@ def markdown_env(site: Site) -> jinja2.Environment:
     env.filters["indent_item"] = _indent
     env.filters["join"] = _join
     env.filters["tel"] = tel_url
+    env.filters["link_text"] = link_text
+    env.filters["link_target"] = link_target
     env.tests["multiline"] = lambda value: "\n" in str(value)
     env.globals["site"] = site
     env.globals["agency"] = site.agency

@@ -7,6 +7,7 @@ but not its HTML; Markdown attribute lists (``{: onclick=…}``) are defused in 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 from markupsafe import Markup
@@ -33,7 +34,24 @@ def escape_plain(text: str) -> str:
 
 def escape_markdown(text: str) -> str:
     """Markdown from data: its syntax renders, any HTML in it is shown as text."""
-    return escape_html(text)
+    return escape_html(lists_after_text(text))
+
+
+_LIST_LINE = re.compile(r"^(?:[-*+]|\d+[.)])\s+\S")
+
+
+def lists_after_text(text: str) -> str:
+    """A list typed right under a line of text, as in Word, starts after a blank line: Markdown
+    would otherwise read its dashes as part of the paragraph."""
+    lines = text.split("\n")
+    out = lines[:1]
+    for previous, line in itertools.pairwise(lines):
+        # An indented line above is a list item's continuation: its list goes on.
+        paragraph = previous.strip() and not previous.startswith((" ", "\t"))
+        if _LIST_LINE.match(line) and paragraph and not _LIST_LINE.match(previous):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def to_markdown(value: object) -> Markup:

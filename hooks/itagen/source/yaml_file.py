@@ -16,6 +16,7 @@ import yaml
 
 from ..problems import DataError, Location, Problem, describe_value
 from .data_files import Unreadable, read_regular_file
+from .yaml_folding import refold_thai
 from .yaml_guard import MAX_DEPTH, Refusal, check_node_graph, syntax_hint, too_deep
 
 MAX_FILE_BYTES = 1_000_000
@@ -78,6 +79,12 @@ class _LineLoader(yaml.SafeLoader):
         sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
         yield sequence
         sequence.extend(self.construct_object(child, deep=True) for child in node.value)
+
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> Any:
+        value = super().construct_scalar(node)
+        if isinstance(node, yaml.ScalarNode) and node.style == ">" and isinstance(value, str):
+            return refold_thai(self.buffer[node.start_mark.index : node.end_mark.index], value)
+        return value
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         # An explicit !!timestamp stays text too: the validator reads the date and reports 30 February.
