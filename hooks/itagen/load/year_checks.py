@@ -56,6 +56,12 @@ def check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
         for index, measure in enumerate(year.measures.items):
             where = at.child("measures").child("items").child(index)
             _check_indicators(measure.indicators, where.child("indicators"), validator)
+            if not measure.responsible:
+                validator.warn(
+                    where.child("id"),
+                    f"มาตรการ '{measure.title}' ยังไม่ระบุผู้รับผิดชอบ (responsible:) ผู้ประเมินและประชาชนต้องรู้ว่าหน่วยงานใดดำเนินการ",
+                    f"the measure '{measure.title}' names no responsible unit (responsible:); assessors and citizens need to know who acts",
+                )
             if measure.period is not None:
                 _check_stated_year(measure.period, year.fiscal_year, where.child("period"), validator)
                 start, end = measure.period.days(year.fiscal_year)
@@ -86,6 +92,13 @@ def check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
             )
         for i_index, progress in enumerate(report.items):
             item_at = where.child("items").child(i_index)
+            said = progress.actions or progress.outputs or progress.outcomes or progress.evidence or progress.note
+            if progress.status == "done" and not said:
+                validator.warn(
+                    item_at.child("status"),
+                    f"รายงานว่ามาตรการ '{progress.measure}' ดำเนินการแล้ว แต่ไม่บอกว่าทำอะไร ใส่ actions:, outputs:, evidence: หรือ note:",
+                    f"the report marks measure '{progress.measure}' done but says nothing of what was done; add actions:, outputs:, evidence: or note:",
+                )
             if progress.measure not in measure_ids:
                 known = ", ".join(measure_ids) or "ไม่มี / none"
                 validator.error(
