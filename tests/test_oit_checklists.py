@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA, PROJECT_ROOT
+from conftest import DEMO_DATA, PROJECT_ROOT, page_text
 from engine_support import generate_site
 
 from itagen.load.checklist import BUILTIN_DIR, builtin_names, load_checklist
@@ -134,12 +134,29 @@ def test_an_unknown_list_suggests_the_built_in_ones(data_copy: Path) -> None:
     assert "บรรทัด/line 2" in report and "ita-2569" in report and "checklist 'ita-2596' not found" in report
 
 
-def test_a_year_without_a_built_in_list_must_name_one(data_copy: Path) -> None:
-    (data_copy / "oit" / "2569.yml").rename(data_copy / "oit" / "2567.yml")
-    (data_copy / "oit" / "2567.yml").write_text("fiscal_year: 2567\n", encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_site(data_copy)
-    assert "no built-in OIT checklist for 2567" in caught.value.report()
+@pytest.mark.parametrize(("fiscal_year", "nearest"), [(2567, "ita-2565"), (2566, "ita-2565")])
+def test_a_year_without_a_built_in_list_uses_the_nearest_earlier_and_says_so(
+    data_copy: Path, fiscal_year: int, nearest: str
+) -> None:
+    (data_copy / "oit" / "2569.yml").unlink()
+    (data_copy / "oit" / f"{fiscal_year}.yml").write_text(f"fiscal_year: {fiscal_year}\n", encoding="utf-8")
+    if not (data_copy / "years" / f"{fiscal_year}.yml").exists():
+        year = (
+            (data_copy / "years" / "2567.yml")
+            .read_text(encoding="utf-8")
+            .replace("fiscal_year: 2567", f"fiscal_year: {fiscal_year}")
+        )
+        (data_copy / "years" / f"{fiscal_year}.yml").write_text(
+            year.replace("updated: 2567-", f"updated: {fiscal_year}-"), encoding="utf-8"
+        )
+    loaded = load_site(data_copy)
+    assert [oit.checklist.ita_year for oit in loaded.site.oit] == [int(nearest[4:])]
+    said = [w.english for w in loaded.warnings]
+    assert any(
+        f"no built-in OIT checklist for {fiscal_year}, so the nearest earlier one, {nearest}, is used" in w
+        for w in said
+    )
+    assert any(f"set checklist: {nearest} with corrections:" in w for w in said)
 
 
 def test_the_measures_and_progress_pages_answer_o42_and_o43_of_the_older_list(data_copy: Path) -> None:
@@ -161,3 +178,32 @@ def test_the_measures_and_progress_pages_answer_o42_and_o43_of_the_older_list(da
     page = next(p for p in out.pages if p.path == "ita/2567/oit.md")
     assert "(measures.md)" in page.markdown and "(progress-year-end.md)" in page.markdown
     assert "ยังไม่มีข้อมูล 40 ข้อ" in page.markdown
+
+
+@pytest.mark.parametrize("name", ["ita-2564", "ita-2565", "ita-2568", "ita-2569"])
+def test_every_shipped_item_says_how_sure_its_sources_are(name: str) -> None:
+    items = _builtin(name).items
+    assert {item.confidence for item in items} <= {"high", "medium", "low"}
+    for item in items:
+        if item.confidence == "low":
+            assert item.note, f"{name} {item.code}: a guessed item must say why"
+
+
+def test_names_and_groups_corrected_from_public_sources() -> None:
+    for name in ("ita-2568", "ita-2569"):
+        checklist = _builtin(name)
+        assert _item(checklist, "O6").name == "แผนและความก้าวหน้าในการดำเนินงานและการใช้จ่ายงบประมาณประจำปี"
+        assert "progress" in (_item(checklist, "O6").checks or "")
+        assert _item(checklist, "O10").name == "E-Service"
+    assert _item(_builtin("ita-2569"), "O15").name == "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม"
+    assert _item(_builtin("ita-2569"), "O18").confidence == "low"
+    groups = {item.group for item in _builtin("ita-2568").items}
+    assert "10.2 การส่งเสริมคุณธรรมและความโปร่งใส" in groups
+    assert all("/ มาตรการภายใน" not in (group or "") for group in groups)
+    assert all("group inferred" in (item.note or "") for item in _builtin("ita-2569").items)
+
+
+def test_the_assessors_page_says_which_items_are_inferred(demo_site: Path) -> None:
+    text = page_text(demo_site, "ita/2569/oit/index.html")
+    inferred = [i.code for i in _builtin("ita-2569").items if i.confidence == "low"]
+    assert inferred and text.count("อนุมานจากแหล่งข้อมูลสาธารณะ") >= len(inferred)

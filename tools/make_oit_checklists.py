@@ -81,6 +81,39 @@ GROUPS_2569 = [
     (26, "10.2 การส่งเสริมคุณธรรมและความโปร่งใส"),
 ]
 
+# Corrections found after the table was made, by checking names and rules against public sources
+# (NACC news, press quoting NACC, agency pages, other public code): fields replaced per item, and the
+# confidence of the corrected item with why.
+CORRECTIONS: dict[tuple[int, str], dict[str, str]] = {
+    (2568, "O6"): {
+        "name": "แผนและความก้าวหน้าในการดำเนินงานและการใช้จ่ายงบประมาณประจำปี",
+        "checks": "The annual operating and budget plan AND its progress so far in the assessed fiscal year "
+        "(progress report), not the plan alone",
+        "confidence": "medium",
+        "why": "name seen in a public ITA seeder and an agency CMS menu; the item asks for plan and progress",
+    },
+    (2569, "O6"): {
+        "name": "แผนและความก้าวหน้าในการดำเนินงานและการใช้จ่ายงบประมาณประจำปี",
+        "checks": "The annual operating and budget plan AND its progress so far in the assessed fiscal year "
+        "(progress report), not the plan alone",
+        "confidence": "medium",
+        "why": "2568 name kept (the 2569 source did not change O5-O9), corrected as 2568 O6",
+    },
+    (2568, "O10"): {"name": "E-Service", "confidence": "high", "why": "hyphen as every other source writes it"},
+    (2569, "O10"): {"name": "E-Service", "confidence": "high", "why": "hyphen as every other source writes it"},
+    (2569, "O15"): {
+        "name": "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม",
+        "confidence": "medium",
+        "why": "the single 2569 source drops และ; 2568 O16 and the school list have it",
+    },
+    (2569, "O18"): {
+        "confidence": "low",
+        "why": "period inferred: one agency labels it the previous fiscal year, OVEC's rule the first months",
+    },
+}
+GROUP_CORRECTIONS = {2568: {"10.2 การส่งเสริมคุณธรรมและความโปร่งใส / มาตรการภายใน": "10.2 การส่งเสริมคุณธรรมและความโปร่งใส"}}
+INFERRED_GROUPS = {2569: "group inferred: the 2569 source gives no group names; 2568's grouping of the same subjects"}
+
 HEADER = {
     2564: ("high", "NACC general list (43 items), names seen on several agencies' ITA 2564 pages"),
     2565: ("high", "NACC general list (43 items), unchanged from ITA 2564"),
@@ -109,7 +142,14 @@ def _group(year: int, code: str, group: str) -> str:
     if year == 2569:
         number = int(code[1:])
         return next(name for last, name in GROUPS_2569 if number <= last)
-    return group.replace(" (inferred)", "").strip()
+    name = group.replace(" (inferred)", "").strip()
+    return GROUP_CORRECTIONS.get(year, {}).get(name, name)
+
+
+def _confidence(year: int, note: str, checks: str) -> str:
+    """An item's own confidence: its list's, or low when its name or rules were inferred."""
+    inferred = "inferred" in note.lower() or checks.upper().startswith("INFERRED")
+    return "low" if inferred else HEADER[year][0].split("-")[-1]
 
 
 def _items(rows: list[dict[str, str]], year: int, fallback: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
@@ -129,8 +169,20 @@ def _items(rows: list[dict[str, str]], year: int, fallback: dict[str, dict[str, 
         item["period"] = PERIOD_CODES[periods[index]]
         if code in SUGGESTED[year]:
             item["suggested"] = SUGGESTED[year][code]
-        if note:
-            item["note"] = note
+        item["confidence"] = _confidence(year, note, checks)
+        notes = [note] if note else []
+        if item["confidence"] == "low" and not note:
+            notes.append("inferred from public agency pages, not from NACC's own list (see checks)")
+        if year in INFERRED_GROUPS:
+            notes.append(INFERRED_GROUPS[year])
+        if (correction := CORRECTIONS.get((year, code))) is not None:
+            for field in ("name", "checks"):
+                if field in correction:
+                    item[field] = correction[field]
+            item["confidence"] = correction["confidence"]
+            notes.append(f"corrected: {correction['why']}")
+        if notes:
+            item["note"] = "; ".join(notes)
         if sources:
             item["sources"] = sources
         items.append(item)

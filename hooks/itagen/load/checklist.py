@@ -75,6 +75,16 @@ def choose_checklist(
     known = ", ".join(builtin_names())
     guess = difflib.get_close_matches(chosen, builtin_names(), n=1)
     hint = f" (หมายถึง {guess[0]} หรือไม่? / did you mean {guess[0]}?)" if guess else ""
+    if name is None and (earlier := _nearest_earlier(fiscal_year)) is not None:
+        validator.warn(
+            where,
+            f"ระบบยังไม่มีรายการตรวจ OIT ของปี {fiscal_year} จึงใช้รายการ {earlier} ที่ใกล้ที่สุดไปก่อน เมื่อ ป.ป.ช. ประกาศรายการของปีนี้ "
+            f"ให้เทียบแล้วระบุ checklist: {earlier} พร้อม corrections: สำหรับข้อที่เปลี่ยน (ดู data/README.md หัวข้อ OIT) หรือใช้ไฟล์รายการของหน่วยงานเอง",
+            f"there is no built-in OIT checklist for {fiscal_year}, so the nearest earlier one, {earlier}, is used; once NACC "
+            f"publishes this year's list, compare it and set checklist: {earlier} with corrections: for the items that "
+            "changed (see data/README.md, OIT), or use a list file of your own",
+        )
+        return load_checklist(BUILTIN_DIR / f"{earlier}.yml", sources, validator)
     if name is None:
         return validator.error(  # type: ignore[no-any-return]
             where,
@@ -86,6 +96,13 @@ def choose_checklist(
         f"ไม่พบรายการตรวจ '{chosen}'{hint} ใช้ได้: {known} หรือชื่อไฟล์ .yml ในโฟลเดอร์ข้อมูล",
         f"checklist '{chosen}' not found; use one of {known} or a .yml file inside the data directory",
     )
+
+
+def _nearest_earlier(fiscal_year: int) -> str | None:
+    """``ita-2565`` for 2567: the newest built-in list older than the year, or None."""
+    years = [int(name.removeprefix("ita-")) for name in builtin_names()]
+    earlier = [year for year in years if year < fiscal_year]
+    return f"ita-{max(earlier)}" if earlier else None
 
 
 def apply_corrections(

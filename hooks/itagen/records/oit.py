@@ -60,6 +60,8 @@ class ChecklistItem:
     """Pages that usually answer the item, shown as a hint while it is missing."""
     note: str | None = None
     sources: list[str] = field(default_factory=list)
+    confidence: Literal["high", "medium", "low"] | None = None
+    """How sure the public sources make its name and rules; a low one is said on the assessors' page."""
 
 
 @dataclass(frozen=True)
