@@ -72,7 +72,11 @@ def article_html(site: Path, page: str) -> str:
 def visible_text(fragment: str) -> str:
     """What a reader sees of an HTML fragment: tags and scripts dropped, entities decoded, spaces collapsed."""
     fragment = re.sub(r"<(script|style)\b.*?</\1>", " ", fragment, flags=re.S)
+    fragment = _INLINE_TAG.sub("", fragment)  # <span>, <a>, <strong> sit inside a word as a browser shows it
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+_INLINE_TAG = re.compile(r"</?(?:span|a|strong|em|b|i|code|abbr|small|mark)\b[^>]*>", re.IGNORECASE)
 
 
 def page_text(site: Path, page: str) -> str:

@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import DEMO_DATA, page_text
+from conftest import DEMO_DATA, page_text, visible_text
 from engine_support import generate_site
 
 from itagen.load.site import load_site
@@ -99,7 +99,7 @@ def test_documents_are_listed_with_title_date_fiscal_year_and_size(demo_site: Pa
         r"<tr>\s*<td><a href=\"../../documents/local-development-plan-2566-2570.pdf\">(.*?)</tr>", html, re.S
     )
     assert row is not None
-    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row[0], re.S)]
+    cells = [visible_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row[0], re.S)]
     assert cells == ["แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570) ฉบับทบทวน", "แผน", "30 มิ.ย. 2565", "2566–2570", "PDF 1 KB"]
     assert html.index('id="fy-2569"') < html.index('id="fy-2568"') < html.index('id="fy-2566"')
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..records.site import Site
+from ..thai.dates import with_digits
 from .site_plan import YEARS_INDEX, SitePlan
 
 
@@ -11,7 +12,7 @@ def navigation(site: Site, plan: SitePlan) -> list[dict[str, object]]:
     years: list[object] = [YEARS_INDEX]
     for year in reversed(site.years):
         entries = [{p.title: p.path} for p in plan.year_pages(year.fiscal_year)]
-        years.append({f"ปีงบประมาณ พ.ศ. {year.fiscal_year}": entries})
+        years.append({with_digits(f"ปีงบประมาณ พ.ศ.\u00a0{year.fiscal_year}", site.digits): entries})
     agency: list[object] = [{p.title: p.path} for p in plan.agency_pages]
     agency_section: list[dict[str, object]] = [{"ข้อมูลหน่วยงาน": agency}] if agency else []
     return [

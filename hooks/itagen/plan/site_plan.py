@@ -15,6 +15,7 @@ from ..records.content import AgencyContent, Document
 from ..records.fiscal_year import FiscalYear
 from ..records.site import Site
 from ..records.surveys import SURVEY_TOOLS
+from ..thai.dates import with_digits
 
 YEARS_INDEX = "ita/index.md"
 AGENCY_DIR = "agency"
@@ -80,7 +81,7 @@ def _year_pages(site: Site, year: FiscalYear) -> list[PlannedPage]:
     if year.measures is not None:
         pages.append(PlannedPage(f"{folder}/measures.md", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "measures", fy))
     for report in year.progress_reports:
-        title = f"รายงานผลการดำเนินการตามมาตรการ {report.round_name}"
+        title = with_digits(f"รายงานผลการดำเนินการตามมาตรการ {report.round_name}", site.digits)
         pages.append(PlannedPage(f"{folder}/{report.slug}.md", title, "progress", fy, report.round))
     if year.surveys is not None:
         for tool in SURVEY_TOOLS:

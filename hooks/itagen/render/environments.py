@@ -25,6 +25,7 @@ from ..thai.dates import (
     format_score,
     format_whole_fiscal_year,
     to_arabic_digits,
+    with_digits,
 )
 from .escaping import to_markdown
 
@@ -46,16 +47,29 @@ def _formatters(digits: Digits) -> dict[str, Any]:
         return Markup(format_number(value, digits))
 
     def date(value: ThaiDate, abbreviated: bool = False) -> Markup:
-        return Markup(value.format(digits, abbreviated=abbreviated))
+        return Markup(unbroken(value.format(digits, abbreviated=abbreviated)))
 
     def period(value: Period, fiscal_year: int) -> Markup:
         if value.whole_fiscal_year or value.start is None:
-            return Markup(format_whole_fiscal_year(fiscal_year, digits))
+            return Markup(unbroken(format_whole_fiscal_year(fiscal_year, digits)))
         if value.end is None or value.end == value.start:
-            return Markup(value.start.format(digits, abbreviated=False))
-        return Markup(format_range(value.start, value.end, digits))
+            return Markup(unbroken(value.start.format(digits, abbreviated=False)))
+        start, end = format_range(value.start, value.end, digits).split(" – ")
+        return Markup(f"{unbroken(start)}{NBSP}– {unbroken(end)}")
 
-    return {"score": score, "signed": signed, "number": number, "date": date, "period": period, "url": _url}
+    def in_digits(value: str) -> str:
+        """A text with numbers in it (รอบ 6 เดือน) in the site's digits; still escaped when printed."""
+        return with_digits(str(value), digits)
+
+    return {
+        "score": score,
+        "signed": signed,
+        "number": number,
+        "date": date,
+        "period": period,
+        "url": _url,
+        "in_digits": in_digits,
+    }
 
 
 _URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
@@ -64,6 +78,14 @@ _URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 def _url(value: object) -> Markup:
     """A link destination for Markdown: percent-encode what would end or break ``[text](url)``."""
     return Markup(quote(str(value), safe=_URL_SAFE).replace("(", "%28").replace(")", "%29"))
+
+
+NBSP = "\u00a0"
+"""A space no line breaks at: ``พ.ศ. ๒๕๖๘`` or ``15 สิงหาคม 2568`` split over two lines reads wrong."""
+
+
+def unbroken(text: str) -> str:
+    return text.replace(" ", NBSP)
 
 
 def tel_url(number: str) -> str:
@@ -127,6 +149,7 @@ def markdown_env(site: Site) -> jinja2.Environment:
     env.globals["agency"] = site.agency
     env.globals["indicator_names"] = INDICATOR_NAMES
     env.globals["tool_names"] = TOOL_NAMES
+    env.globals["nbsp"] = Markup(NBSP)
     return env
 
 
