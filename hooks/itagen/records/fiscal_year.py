@@ -253,3 +253,8 @@ class FiscalYear:
         if self.measures is None:
             return None
         return next((m for m in self.measures.items if m.id == measure_id), None)
+
+    def measure_number(self, measure_id: str) -> int:
+        """The measure's number as the measures page shows it (1 for the first)."""
+        items = self.measures.items if self.measures else []
+        return next(n for n, m in enumerate(items, start=1) if m.id == measure_id)
