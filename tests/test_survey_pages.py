@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import serve
-from conftest import DEMO_DATA, EXAMPLES, page_text, run_build
+from conftest import DEMO_DATA, EXAMPLES, article_html, page_text, run_build
 from engine_support import generate_site
 from qr_support import (
     PRINTED_QR_PIXELS,
@@ -124,8 +124,12 @@ def test_home_page_invites_to_answer_while_the_window_is_open_and_the_script_hid
 
 
 def _call_tag(dom: str) -> str:
-    tag = re.search(r'<div class="ita-survey-call"[^>]*>', dom)
-    assert tag is not None
+    return _first_tag(r'<div class="ita-survey-call"[^>]*>', dom)
+
+
+def _first_tag(pattern: str, dom: str) -> str:
+    tag = re.search(pattern, dom)
+    assert tag is not None, pattern
     return tag[0]
 
 
@@ -152,3 +156,38 @@ def test_data_in_an_announcement_is_escaped(tmp_path: Path) -> None:
     assert "<script>" not in page.markdown and "&lt;script&gt;" in page.markdown
     assert "<img src=x" not in page.markdown and "&lt;img src=x onerror=alert(1)&gt; **ตัวหนา**" in page.markdown
     assert "{: onclick" not in page.markdown and r"\*นายก\*" in page.markdown
+
+
+def test_an_announcement_after_its_window_says_so_and_offers_no_answer_button(demo_site: Path) -> None:
+    """The demo's last window closed on 30 June 2569: its announcements stay online as a record."""
+    for tool in ("iit", "eit"):
+        page = (demo_site / "ita/2569" / f"survey-{tool}" / "index.html").read_text(encoding="utf-8")
+        assert "ปิดรับคำตอบแล้ว" in page_text(demo_site, f"ita/2569/survey-{tool}/index.html")
+        assert "md-button--primary" not in page
+
+
+def test_a_page_built_while_the_window_was_open_closes_by_script(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = run_build(_data_with_window_around_today(tmp_path), out, strict=False)
+    assert result.returncode == 0, result.stderr
+    announcement = out / "ita/2569/survey-eit/index.html"
+    built = announcement.read_text(encoding="utf-8")
+    button = re.search(r'<a class="md-button[^"]*"[^>]*data-ita-closes="([^"]+)"[^>]*>', built)
+    assert button is not None
+    with serve(out) as served:
+        shown = dump_dom(served.url("ita/2569/survey-eit/"))
+        assert "hidden" not in _first_tag(r'<a class="md-button[^>]*>', shown)
+        assert re.search(r'<p class="ita-survey-closed[^>]*hidden', shown)
+        announcement.write_text(built.replace(button[1], "2020-06-30T23:59:59+07:00"), encoding="utf-8")
+        later = dump_dom(served.url("ita/2569/survey-eit/"))
+        assert "hidden" in _first_tag(r'<a class="md-button[^>]*>', later)
+        assert not re.search(r'<p class="ita-survey-closed[^>]*hidden', later)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert home.index('class="ita-survey-call"') < home.index("เว็บไซต์นี้เผยแพร่ข้อมูล"), "the call comes first"
+
+
+def test_the_home_page_links_to_contact_and_complaints(demo_site: Path) -> None:
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="agency/contact/"' in article_html(demo_site, "index.html")
+    assert 'href="agency/complaints/"' in article_html(demo_site, "index.html")
+    assert home.count('href="agency/contact/"') >= 1

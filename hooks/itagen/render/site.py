@@ -21,6 +21,8 @@ from .survey_pages import announcement_page, survey_call
 from .year_pages import analysis, measures, overview, progress_report, years_index
 
 THAI_DIGITS_CSS = "assets/stylesheets/thai-digits.css"
+HOME_LINKED_PAGES = ("contact", "complaints")
+"""Agency pages the home page links to: how to reach the agency, and where to report corruption."""
 
 _RENDERERS: dict[PageKind, Callable[[RenderContext, PlannedPage], Rendered]] = {
     "years-index": years_index,
@@ -38,8 +40,10 @@ class SiteOutput:
     pages: list[GeneratedPage]
     """In the plan's order."""
     assets: list[GeneratedAsset]
-    home_markdown: str
-    """Appended to the hand-written home page: open-survey calls, the agency and its latest result."""
+    home_notices: str
+    """Put first on the hand-written home page, under its title: calls to answer open surveys."""
+    home_summary: str
+    """Appended to the hand-written home page: the agency, its latest result, how to reach it."""
     coverages: list[Coverage] = field(default_factory=list)
     """How far each OIT year's checklist is answered, for the build's report."""
     logo_path: str | None = None
@@ -55,8 +59,9 @@ def render_site(site: Site, plan: SitePlan) -> SiteOutput:
         page = next(p for p in plan.pages if p.kind == "oit" and p.fiscal_year == coverage.fiscal_year)
         rendered[page.path] = oit_page(ctx, page, coverage)
     newest_first = list(reversed(site.years))
-    home = "".join(survey_call(ctx, year) for year in newest_first)
-    home += ctx.page("home-summary.md.j2", years=newest_first)
+    home_notices = "".join(survey_call(ctx, year) for year in newest_first)
+    contact_pages = [p for p in plan.agency_pages if p.name in HOME_LINKED_PAGES]
+    home_summary = ctx.page("home-summary.md.j2", years=newest_first, contact_pages=contact_pages)
     assets = [asset for r in rendered.values() for asset in r.assets]
     extra_css, logo_path = [], None
     if site.digits == "thai":
@@ -68,4 +73,4 @@ def render_site(site: Site, plan: SitePlan) -> SiteOutput:
         logo_path = f"assets/agency-logo{logo.suffix.lower()}"
         assets.append(GeneratedAsset(logo_path, logo.read_bytes()))
     pages = [GeneratedPage.of(planned, rendered[planned.path].markdown) for planned in plan.pages]
-    return SiteOutput(pages, assets, home, coverages, logo_path, extra_css)
+    return SiteOutput(pages, assets, home_notices, home_summary, coverages, logo_path, extra_css)

@@ -53,6 +53,16 @@ class Announcement:
     def nav_title(self) -> str:
         return f"ประกาศเชิญตอบแบบวัด {self.link.tool.upper()}"
 
+    @property
+    def window(self) -> tuple[str, str]:
+        """Opening and closing moments, Thai time, for the script that follows the window after the build."""
+        return window_bounds_iso(self.surveys)
+
+    @property
+    def closed(self) -> bool:
+        """The window had closed when the site was built: the page says so and offers no answer button."""
+        return today_in_thailand() > self.surveys.closes.last_day
+
 
 def assessment_name(agency: Agency, surveys: Surveys) -> str:
     """The assessment as the announcement's title names it; local governments name themselves."""
