@@ -82,3 +82,38 @@ def test_navigation_links_are_large_enough_to_tap(phone: Page, served_demo: Serv
         ".filter(a => a.offsetParent !== null).map(a => a.getBoundingClientRect().height)"
     )
     assert heights and min(heights) >= 24
+
+
+_CHART_TEXT = """
+() => {
+  const svg = document.querySelector('.ita-chart svg');
+  const scale = svg.getScreenCTM().a;
+  return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+}
+"""
+
+
+def test_the_chart_reads_on_a_phone_with_a_key_to_its_colours(phone: Page, served_demo: ServedSite) -> None:
+    phone.goto(served_demo.url("ita/2569/"))
+    phone.evaluate(SETTLED)
+    sizes = phone.evaluate(_CHART_TEXT)
+    assert sizes and min(sizes) >= 12, sizes
+    key = phone.evaluate(
+        "[...document.querySelectorAll('.ita-chart__key li')].map(li => "
+        "[li.textContent.trim(), getComputedStyle(li.querySelector('.ita-chart__swatch')).backgroundColor])"
+    )
+    assert [label.split()[0] for label, _ in key] == ["IIT", "EIT", "OIT"]
+    assert len({colour for _, colour in key}) == 3
+
+
+def test_a_long_address_in_a_table_cell_wraps_instead_of_widening_the_table(
+    phone: Page, served_demo: ServedSite
+) -> None:
+    phone.goto(served_demo.url("ita/2569/progress-6-month/"))
+    phone.evaluate(SETTLED)
+    long_link = "https://www.bansathit.example.go.th/" + "procurement-report-with-a-very-long-name-" * 3
+    phone.evaluate(f"document.querySelector('article table td').textContent = {long_link!r}")
+    phone.evaluate("window.dispatchEvent(new Event('resize'))")
+    phone.wait_for_timeout(100)
+    boxes = phone.evaluate(_TABLE_BOXES)
+    assert boxes and not boxes[0]["overflows"]

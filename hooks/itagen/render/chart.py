@@ -14,11 +14,14 @@ from markupsafe import Markup
 from ..records.fiscal_year import Assessment, IndicatorScore
 
 CHART_WIDTH = 400
-ROW_HEIGHT = 44
+ROW_HEIGHT = 48
 BAR_HEIGHT = 14
-LABEL_HEIGHT = 20
-SCORE_COLUMN = 56
+LABEL_HEIGHT = 22
+SCORE_COLUMN = 60
 """Room at the right end of each bar for its score."""
+TOOL_ORDER = ("iit", "eit", "oit")
+TOOL_LABELS = {"iit": "IIT ผู้มีส่วนได้ส่วนเสียภายใน", "eit": "EIT ผู้มีส่วนได้ส่วนเสียภายนอก", "oit": "OIT การเปิดเผยข้อมูล"}
+"""The key under the chart: which colour is which tool."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ def indicator_chart(env: jinja2.Environment, assessment: Assessment, fiscal_year
         label_height=LABEL_HEIGHT,
         bar_height=BAR_HEIGHT,
         track=CHART_WIDTH - SCORE_COLUMN,
+        tools=[tool for tool in TOOL_ORDER if any(bar.indicator.tool == tool for bar in bars)],
+        tool_labels=TOOL_LABELS,
     )
     # A blank line would end Markdown's raw-HTML block halfway through the SVG.
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
