@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from browser_support import serve
 from conftest import DEMO_DATA, EXAMPLES, article_html, page_text, run_build
 from engine_support import generate_site
+from playwright.sync_api import Browser
 from qr_support import (
     PRINTED_QR_PIXELS,
     decode,
@@ -191,3 +193,26 @@ def test_the_home_page_links_to_contact_and_complaints(demo_site: Path) -> None:
     assert 'href="agency/contact/"' in article_html(demo_site, "index.html")
     assert 'href="agency/complaints/"' in article_html(demo_site, "index.html")
     assert home.count('href="agency/contact/"') >= 1
+
+
+def test_the_printed_announcement_carries_the_emblem_and_room_to_sign(
+    demo_site: Path, browser: Browser, tmp_path: Path
+) -> None:
+    page = "ita/2569/survey-eit/"
+    html = (demo_site / page / "index.html").read_text(encoding="utf-8")
+    emblem = re.search(
+        r'<img[^>]*class="ita-notice__emblem"[^>]*src="([^"]+)"|<img[^>]*src="([^"]+)"[^>]*class="ita-notice__emblem"',
+        html,
+    )
+    assert emblem is not None
+    assert (demo_site / page / (emblem[1] or emblem[2])).resolve().is_file()
+    with serve(demo_site) as served:
+        pdf = print_to_pdf(served.url(page), tmp_path / "announcement.pdf")
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert len(listing.strip().splitlines()) - 2 >= 2, listing  # the emblem and the QR code
+        printed = browser.new_page()
+        printed.emulate_media(media="print")
+        printed.goto(served.url(page))
+        room = printed.evaluate("document.querySelector('.ita-notice__sign-here').getBoundingClientRect().height")
+        printed.close()
+    assert room >= 15 / 25.4 * 96, "at least 15 mm to sign in"

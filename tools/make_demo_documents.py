@@ -1,9 +1,9 @@
-"""One-off: write the demo agency's small PDF documents and executive photos into data/.
+"""One-off: write the demo agency's small PDF documents, executive photos and emblem into data/.
 
     .venv/bin/python tools/make_demo_documents.py data
 
 The PDFs are minimal but valid (one page, Helvetica text, correct cross-reference table); their
-text is ASCII because the standard PDF fonts have no Thai. Photos are drawn placeholders.
+text is ASCII because the standard PDF fonts have no Thai. Photos and the emblem are drawn placeholders.
 """
 
 from __future__ import annotations
@@ -75,6 +75,20 @@ def placeholder_photo(colour: tuple[int, int, int]) -> Image.Image:
     return image
 
 
+def placeholder_emblem() -> Image.Image:
+    """A 240x240 round emblem: a stylised lotus over water, drawn, not any real agency's seal."""
+    image = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((4, 4, 236, 236), fill=(21, 101, 192), outline=(13, 71, 161), width=6)
+    draw.ellipse((24, 24, 216, 216), fill=(255, 255, 255))
+    for left in (60, 95, 130):
+        draw.ellipse((left, 70, left + 50, 150), fill=(216, 27, 96))
+    draw.rectangle((50, 150, 190, 160), fill=(46, 125, 50))
+    for top in (170, 185):
+        draw.arc((50, top - 10, 190, top + 10), 0, 180, fill=(21, 101, 192), width=5)
+    return image
+
+
 def main(data_dir: Path) -> None:
     documents = data_dir / "documents"
     documents.mkdir(parents=True, exist_ok=True)
@@ -85,7 +99,8 @@ def main(data_dir: Path) -> None:
     people.mkdir(parents=True, exist_ok=True)
     for name, colour in PHOTOS.items():
         placeholder_photo(colour).save(people / f"{name}.png", optimize=True)
-    print(f"{len(DOCUMENTS)} documents, {len(PHOTOS)} photos written under {data_dir}")
+    placeholder_emblem().save(data_dir / "images" / "emblem.png", optimize=True)
+    print(f"{len(DOCUMENTS)} documents, {len(PHOTOS)} photos and an emblem written under {data_dir}")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,13 @@ def document_site_path(document: Document) -> str:
     return f"documents/{document.id}{Path(document.file).suffix.lower()}"
 
 
+def logo_site_path(site: Site) -> str | None:
+    """Where the agency's logo is published (the theme's header, the printed announcements)."""
+    if not site.agency.logo:
+        return None
+    return f"assets/agency-logo{Path(site.agency.logo).suffix.lower()}"
+
+
 def plan_site(site: Site) -> SitePlan:
     pages = [PlannedPage(YEARS_INDEX, "ทุกปีงบประมาณ", "years-index")]
     pages += [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..plan.site_plan import PageKind, PlannedPage, SitePlan
+from ..plan.site_plan import PageKind, PlannedPage, SitePlan, logo_site_path
 from ..records.site import Site
 from .agency_pages import agency_page
 from .environments import html_env, markdown_env
@@ -63,14 +63,12 @@ def render_site(site: Site, plan: SitePlan) -> SiteOutput:
     contact_pages = [p for p in plan.agency_pages if p.name in HOME_LINKED_PAGES]
     home_summary = ctx.page("home-summary.md.j2", years=newest_first, contact_pages=contact_pages)
     assets = [asset for r in rendered.values() for asset in r.assets]
-    extra_css, logo_path = [], None
+    extra_css: list[str] = []
     if site.digits == "thai":
         # Markdown only knows "1." list markers; CSS numbers the same lists ๑. ๒. ๓.
         extra_css.append(THAI_DIGITS_CSS)
         assets.append(GeneratedAsset(THAI_DIGITS_CSS, b".md-typeset ol { list-style-type: thai; }\n"))
-    if site.agency.logo:
-        logo = site.data_dir / site.agency.logo
-        logo_path = f"assets/agency-logo{logo.suffix.lower()}"
-        assets.append(GeneratedAsset(logo_path, logo.read_bytes()))
+    if (logo_path := logo_site_path(site)) is not None and site.agency.logo:
+        assets.append(GeneratedAsset(logo_path, (site.data_dir / site.agency.logo).read_bytes()))
     pages = [GeneratedPage.of(planned, rendered[planned.path].markdown) for planned in plan.pages]
     return SiteOutput(pages, assets, home_notices, home_summary, coverages, logo_path, extra_css)

@@ -8,9 +8,10 @@ small script (assets/javascripts/ita-surveys.js) hides that invitation once the 
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
-from ..plan.site_plan import PlannedPage, year_dir
+from ..plan.site_plan import PlannedPage, logo_site_path, year_dir
 from ..records.agency import Agency
 from ..records.fiscal_year import FiscalYear, Surveys
 from ..records.surveys import (
@@ -78,7 +79,9 @@ def announcement_page(ctx: RenderContext, page: PlannedPage) -> Rendered:
     year = year_of(ctx, page)
     announcement = next(a for a in announcements(ctx, year) if a.link.tool == page.name)
     images = draw(announcement.link.url)
-    markdown = ctx.page("survey-announcement.md.j2", year=year, a=announcement)
+    logo = logo_site_path(ctx.site)
+    emblem = posixpath.relpath(logo, posixpath.dirname(page.path)) if logo else None
+    markdown = ctx.page("survey-announcement.md.j2", year=year, a=announcement, emblem=emblem)
     folder = year_dir(year.fiscal_year)
     assets = [
         GeneratedAsset(f"{folder}/{announcement.png}", images.png),
