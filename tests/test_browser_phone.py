@@ -112,7 +112,7 @@ def test_a_long_address_in_a_table_cell_wraps_instead_of_widening_the_table(
     phone.goto(served_demo.url("ita/2569/progress-6-month/"))
     phone.evaluate(SETTLED)
     long_link = "https://www.bansathit.example.go.th/" + "procurement-report-with-a-very-long-name-" * 3
-    phone.evaluate(f"document.querySelector('article table td').textContent = {long_link!r}")
+    phone.evaluate(f"document.querySelector('article table td a').textContent = {long_link!r}")
     phone.evaluate("window.dispatchEvent(new Event('resize'))")
     phone.wait_for_timeout(100)
     boxes = phone.evaluate(_TABLE_BOXES)
