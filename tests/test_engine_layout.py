@@ -22,6 +22,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "plan": {"problems", "thai", "records"},
     "render": {"problems", "thai", "records", "plan"},
     "publish": {"problems", "thai", "records"},
+    "author": {"problems", "thai", "source", "records", "load"},
 }
 """Each stage (a top-level module or package of the engine) and the stages it may import."""
 MAX_TOP_LEVEL_ENTRIES = 10

@@ -11,4 +11,6 @@ and so do imports: a package may import those above it in this list, never those
     plan/        which pages exist: paths, titles, navigation, before anything is rendered
     render/      records → Markdown pages and the files they publish (QR codes, sheets, documents)
     publish/     the output folder a webmaster uploads, and the build's date
+
+    author/      beside the flow, never in a build: data files written for the webmaster (a new year)
 """
