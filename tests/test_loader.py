@@ -35,7 +35,7 @@ def test_wrong_type_names_file_line_field_and_both_languages(data_copy: Path) ->
     edit_text(data_copy / "years/2569.yml", "overall_score: 96.48", "overall_score: เก้าสิบหก")
     report = _error(data_copy)
     assert "data/years/2569.yml" in report
-    assert "บรรทัด/line 6" in report
+    assert "บรรทัด/line 7" in report
     assert "assessment.overall_score" in report
     assert "ต้องเป็นตัวเลข" in report and "expected a number" in report
     assert '"เก้าสิบหก"' in report
@@ -63,7 +63,7 @@ def test_unknown_key_suggests_the_right_one(data_copy: Path) -> None:
 def test_duplicate_key_is_an_error_not_a_silent_loss(data_copy: Path) -> None:
     edit_text(data_copy / "years/2569.yml", "updated: 2569-06-30\n", "updated: 2569-06-30\nupdated: 2569-07-01\n")
     report = _error(data_copy)
-    assert "key 'updated' repeats the one on line 2" in report and "บรรทัด/line 3" in report
+    assert "key 'updated' repeats the one on line 3" in report and "บรรทัด/line 4" in report
 
 
 def test_unknown_measure_in_progress_report(data_copy: Path) -> None:

@@ -21,6 +21,7 @@ from ..thai.dates import ThaiDate, fiscal_year_of
 from .records_yaml import date_text, plain
 
 HEADER = """\
+# yaml-language-server: $schema=../../schemas/year.schema.json
 # ข้อมูลปีงบประมาณ พ.ศ. {year} สร้างจากปี {previous} ด้วย make new-year — ตรวจและแก้ทุกส่วนก่อนเผยแพร่
 # Fiscal year {year}, made from {previous} by make new-year: review every part before publishing.
 # ดูคำอธิบายทุกช่องที่ data/README.md / every key is explained in data/README.md
@@ -125,6 +126,7 @@ def next_fiscal_year(site: Site) -> int:
 
 
 OIT_HEADER = """\
+# yaml-language-server: $schema=../../schemas/oit-year.schema.json
 # หลักฐาน OIT ปีงบประมาณ พ.ศ. {year} คัดลอกจากปี {previous} ด้วย make new-year — ตรวจทุกข้อกับรายการตรวจของปีนี้
 # OIT evidence for {year}, copied from {previous} by make new-year: check every item against this year's list.
 # หน้าของปี {previous} ที่ใช้เป็นหลักฐานเขียนเป็น {previous}/ชื่อหน้า ให้เปลี่ยนเป็นหน้าของปีนี้เมื่อมีข้อมูล

@@ -24,7 +24,9 @@ OIT_DIR = "oit"
 
 
 @dataclass(frozen=True)
-class _OitFile:
+class OitFile:
+    """What an ``oit/<fiscal year>.yml`` holds, before its checklist is chosen and its items checked."""
+
     fiscal_year: int = field(metadata={"minimum": 2500, "maximum": 2700})
     checklist: str | None = None
     corrections: list[ItemCorrection] = field(default_factory=list)
@@ -59,7 +61,7 @@ def _load_year(path: Path, context: OitContext, sources: SourceFiles, validator:
     except DataError as exc:
         validator.errors.extend(exc.problems)
         return None
-    parsed = load_record(_OitFile, document, validator)
+    parsed = load_record(OitFile, document, validator)
     if parsed is INVALID:
         return None
     raw, site_url = document.root, context.site_url
@@ -98,7 +100,7 @@ def _load_year(path: Path, context: OitContext, sources: SourceFiles, validator:
 
 def _check_items(
     path: Path,
-    parsed: _OitFile,
+    parsed: OitFile,
     checklist: Checklist,
     content: AgencyContent,
     sources: SourceFiles,
