@@ -8,7 +8,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint clean new-year schemas
+.PHONY: site serve check test lint clean new-year schemas markdown
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
 site: $(SITE_STAMP)
@@ -25,6 +25,10 @@ check: $(SITE_STAMP)
 ## new-year: start fiscal year YEAR (default: the next) from the last one in DATA; never overwrites
 new-year: $(SITE_STAMP)
 	$(PY) hooks/new_year.py --data "$(DATA)" $(if $(YEAR),--year $(YEAR))
+
+## markdown: write what the engine makes as a folder plain MkDocs builds (no hooks) into OUT (a new folder)
+markdown: $(SITE_STAMP)
+	$(PY) hooks/write_markdown.py --data "$(DATA)" --out "$(if $(filter site,$(OUT)),build/markdown,$(OUT))"
 
 ## schemas: write the editors' JSON Schemas of the data files into schemas/ (after a change of the data format)
 schemas: $(SITE_STAMP)

@@ -124,18 +124,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == "index.md":
-        output = _output(config)
-        return _after_title(markdown, output.home_notices) + f"\n\n{output.home_summary}"
+        return _output(config).home_page(markdown)
     return markdown
-
-
-def _after_title(markdown: str, notices: str) -> str:
-    """The home page with the survey call right under its title: the first thing a phone shows."""
-    if not notices:
-        return markdown
-    lines = markdown.split("\n")
-    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
-    return "\n".join([*lines[: title + 1], "", notices, *lines[title + 1 :]])
 
 
 _PROCESS = {"command": "build"}

@@ -50,6 +50,15 @@ class SiteOutput:
     extra_css: list[str] = field(default_factory=list)
     """Stylesheets among the assets that every page must load."""
 
+    def home_page(self, hand_written: str) -> str:
+        """The hand-written home page with the survey call right under its title (the first thing a
+        phone shows) and the summary at its end."""
+        lines = hand_written.split("\n")
+        if self.home_notices:
+            title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+            lines = [*lines[: title + 1], "", self.home_notices, *lines[title + 1 :]]
+        return "\n".join(lines) + f"\n\n{self.home_summary}"
+
 
 def render_site(site: Site, plan: SitePlan) -> SiteOutput:
     ctx = RenderContext(site, plan, markdown_env(site), html_env(site))
