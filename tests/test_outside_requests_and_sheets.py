@@ -9,7 +9,7 @@ import pytest
 from itagen.load.schema import Validator
 from itagen.load.text_checks import remote_image_targets
 from itagen.records.values import MarkdownText
-from itagen.render.oit_pages import spreadsheet_safe_cell
+from itagen.render.sheets import spreadsheet_safe_cell
 
 
 @pytest.mark.parametrize(

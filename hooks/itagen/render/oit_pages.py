@@ -8,8 +8,6 @@ section of the assessors' page, which lists them all.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 
@@ -18,6 +16,7 @@ from ..records.oit import PERIOD_NAMES
 from .agency_pages import document_rows
 from .evidence import Coverage, ItemStatus, Link
 from .output import GeneratedAsset, RenderContext, Rendered
+from .sheets import csv_text
 
 CSV_NAME = "oit-urls.csv"
 JSON_NAME = "oit-urls.json"
@@ -29,8 +28,6 @@ CSV_HEADER = [
     "คำอธิบาย (explanation)",
     "สถานะ (status)",
 ]
-UTF8_BOM = "\ufeff"
-"""Excel reads a CSV file as Thai only when it starts with this mark."""
 
 
 @dataclass(frozen=True)
@@ -107,22 +104,11 @@ def url_sheet_assets(coverage: Coverage, site_url: str) -> list[GeneratedAsset]:
 
 
 def _csv(rows: list[SheetRow]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    cells = []
     for row in rows:
         status = "ยังไม่มีข้อมูล (missing)" if row.missing else "มีข้อมูล (ok)"
-        cells = [row.code, row.name, row.url, "\n".join(row.evidence_urls), row.explanation, status]
-        writer.writerow([spreadsheet_safe_cell(cell) for cell in cells])
-    return UTF8_BOM + buffer.getvalue()
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe_cell(text: str) -> str:
-    """Excel runs a cell that starts like a formula: a leading apostrophe keeps data as text."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+        cells.append([row.code, row.name, row.url, "\n".join(row.evidence_urls), row.explanation, status])
+    return csv_text(CSV_HEADER, cells)
 
 
 def _json(coverage: Coverage, rows: list[SheetRow], site_url: str) -> str:
