@@ -9,7 +9,7 @@ from .site_plan import YEARS_INDEX, SitePlan
 
 def navigation(site: Site, plan: SitePlan) -> list[dict[str, object]]:
     """Home, the agency section (when the data has one), the years newest first, then the ITA pages."""
-    years: list[object] = [YEARS_INDEX]
+    years: list[object] = [YEARS_INDEX, *(p.path for p in plan.pages if p.kind == "open-data")]
     for year in reversed(site.years):
         entries = [{p.title: p.path} for p in plan.year_pages(year.fiscal_year)]
         years.append({with_digits(f"ปีงบประมาณ พ.ศ.\u00a0{year.fiscal_year}", site.digits): entries})

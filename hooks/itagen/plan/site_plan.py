@@ -18,11 +18,15 @@ from ..records.surveys import SURVEY_TOOLS
 from ..thai.dates import with_digits
 
 YEARS_INDEX = "ita/index.md"
+OPEN_DATA_DIR = "ita/data"
+OPEN_DATA_PAGE = "ita/data.md"
 AGENCY_DIR = "agency"
 OIT_PAGE_NAME = "oit"
 OIT_PAGE_TITLE = "ข้อมูลสำหรับผู้ประเมิน OIT"
 
-PageKind = Literal["years-index", "agency", "overview", "analysis", "measures", "progress", "survey", "oit"]
+PageKind = Literal[
+    "years-index", "open-data", "agency", "overview", "analysis", "measures", "progress", "survey", "oit"
+]
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,11 @@ def year_dir(fiscal_year: int) -> str:
     return f"ita/{fiscal_year}"
 
 
+def year_data_dir(fiscal_year: int) -> str:
+    """Where a fiscal year's open-data files are published."""
+    return f"{year_dir(fiscal_year)}/data"
+
+
 def oit_page_path(fiscal_year: int) -> str:
     return f"{year_dir(fiscal_year)}/{OIT_PAGE_NAME}.md"
 
@@ -72,6 +81,8 @@ def logo_site_path(site: Site) -> str | None:
 
 def plan_site(site: Site) -> SitePlan:
     pages = [PlannedPage(YEARS_INDEX, "ทุกปีงบประมาณ", "years-index")]
+    if site.years:
+        pages.append(PlannedPage(OPEN_DATA_PAGE, "ข้อมูลเปิด (Open Data)", "open-data"))
     pages += [
         PlannedPage(f"{AGENCY_DIR}/{name}.md", title, "agency", None, name) for name, title in _agency_pages(site)
     ]

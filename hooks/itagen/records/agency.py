@@ -49,3 +49,6 @@ class SiteSettings:
     """Hosts other than itas.nacc.go.th allowed in survey links (a warning instead of an error)."""
     site_url: Url | None = None
     """Where the site is published (https://…/); absolute links such as the OIT URL sheet need it."""
+    data_licence: str | None = None
+    """The licence of the open-data files; by default the DGA Open Government License of data.go.th."""
+    data_licence_url: Url | None = None

@@ -16,6 +16,8 @@ from .agency_pages import agency_page
 from .environments import html_env, markdown_env
 from .evidence import Coverage, oit_coverage
 from .oit_pages import oit_page
+from .open_data import open_data_files
+from .open_data_page import open_data_page
 from .output import GeneratedAsset, GeneratedPage, RenderContext, Rendered
 from .survey_pages import announcement_page, survey_call
 from .year_pages import analysis, measures, overview, progress_report, years_index
@@ -62,7 +64,12 @@ class SiteOutput:
 
 def render_site(site: Site, plan: SitePlan) -> SiteOutput:
     ctx = RenderContext(site, plan, markdown_env(site), html_env(site))
-    rendered = {page.path: _RENDERERS[page.kind](ctx, page) for page in plan.pages if page.kind != "oit"}
+    data_files = open_data_files(site)
+    renderers: dict[PageKind, Callable[[RenderContext, PlannedPage], Rendered]] = {
+        **_RENDERERS,
+        "open-data": lambda ctx, page: open_data_page(ctx, page, data_files),
+    }
+    rendered = {page.path: renderers[page.kind](ctx, page) for page in plan.pages if page.kind != "oit"}
     coverages = oit_coverage(site, plan, {path: r.markdown for path, r in rendered.items()})
     for coverage in coverages:
         page = next(p for p in plan.pages if p.kind == "oit" and p.fiscal_year == coverage.fiscal_year)
