@@ -79,6 +79,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(TableCaptionExtension())  # type: ignore[arg-type]  # MkDocs passes it on to Markdown
     if site.agency.logo:
         config.theme["logo"] = output.logo_path
+        config.theme["favicon"] = output.logo_path
+    config.extra["ita_feed"] = output.theme_links.get("feed")
+    config.extra["ita_contact"] = output.theme_links.get("contact")
     _date_the_build(site)
     config.extra["ita"] = {"output": output, "data_dir": str(data_dir), "script_hashes": set()}
     return config

@@ -58,7 +58,9 @@ def write_markdown(data: Path, out: Path) -> None:
     config["nav"] = navigation(site, plan)
     config["extra_css"] = [*config["extra_css"], *(css for css in output.extra_css if css not in config["extra_css"])]
     if output.logo_path:
-        config["theme"]["logo"] = output.logo_path
+        config["theme"]["logo"] = config["theme"]["favicon"] = output.logo_path
+    config["extra"] = {**config.get("extra", {}), "ita_feed": output.theme_links.get("feed")}
+    config["extra"]["ita_contact"] = output.theme_links.get("contact")
     extensions = [e for e in config["markdown_extensions"] if not (isinstance(e, dict) and "toc" in e)]
     toc = {"permalink": False, "slugify": "!!python/name:ita_markdown.thai_slugify"}
     config["markdown_extensions"] = [*extensions, {"toc": toc}, "ita_markdown"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..plan.site_plan import PageKind, PlannedPage, SitePlan, logo_site_path
 from ..records.site import Site
 from .agency_pages import agency_page
+from .crawler_files import news_feed, robots_txt
 from .environments import html_env, markdown_env
 from .evidence import Coverage, oit_coverage
 from .oit_pages import oit_page
@@ -51,6 +52,8 @@ class SiteOutput:
     logo_path: str | None = None
     extra_css: list[str] = field(default_factory=list)
     """Stylesheets among the assets that every page must load."""
+    theme_links: dict[str, str | None] = field(default_factory=dict)
+    """Addresses the theme's own templates print: the news feed, the contact page (for the 404 page)."""
 
     def home_page(self, hand_written: str) -> str:
         """The hand-written home page with the survey call right under its title (the first thing a
@@ -84,7 +87,13 @@ def render_site(site: Site, plan: SitePlan) -> SiteOutput:
         # Markdown only knows "1." list markers; CSS numbers the same lists ๑. ๒. ๓.
         extra_css.append(THAI_DIGITS_CSS)
         assets.append(GeneratedAsset(THAI_DIGITS_CSS, b".md-typeset ol { list-style-type: thai; }\n"))
+    assets.append(robots_txt(site))
+    feed = news_feed(site)
+    if feed is not None:
+        assets.append(feed)
     if (logo_path := logo_site_path(site)) is not None and site.agency.logo:
         assets.append(GeneratedAsset(logo_path, (site.data_dir / site.agency.logo).read_bytes()))
     pages = [GeneratedPage.of(planned, rendered[planned.path].markdown) for planned in plan.pages]
-    return SiteOutput(pages, assets, home_notices, home_summary, coverages, logo_path, extra_css)
+    contact = next((p.path for p in plan.agency_pages if p.name == "contact"), None)
+    links = {"feed": feed.path if feed else None, "contact": contact.removesuffix(".md") + "/" if contact else None}
+    return SiteOutput(pages, assets, home_notices, home_summary, coverages, logo_path, extra_css, links)
