@@ -8,7 +8,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint clean new-year schemas markdown
+.PHONY: site serve check test lint clean new-year schemas markdown check-live
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
 site: $(SITE_STAMP)
@@ -21,6 +21,10 @@ serve: $(SITE_STAMP)
 ## check: build strictly (any warning, or an OIT item without evidence, fails): for CI and before publishing
 check: $(SITE_STAMP)
 	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --strict --oit-strict
+
+## check-live: after upload, every page, document and OIT evidence link of OUT must answer at URL
+check-live: $(SITE_STAMP)
+	$(PY) hooks/check_live.py --url "$(URL)" --site "$(OUT)"
 
 ## new-year: start fiscal year YEAR (default: the next) from the last one in DATA; never overwrites
 new-year: $(SITE_STAMP)
