@@ -22,6 +22,7 @@ from itagen.plan.site_plan import plan_site
 from itagen.problems import DataError, internal_error
 from itagen.publish.build_date import SOURCE_DATE_EPOCH, source_date_epoch
 from itagen.publish.content_policy import host_files, inline_script_hashes, with_policy
+from itagen.publish.page_weight import collapse_whitespace
 from itagen.render.evidence import oit_strict_message
 from itagen.render.site import SiteOutput, render_site
 from itagen.render.table_captions import TableCaptionExtension
@@ -150,10 +151,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def _with_policy(html: str, config: MkDocsConfig) -> str:
     """Every page carries the Content-Security-Policy of its own inline scripts; the site's host
-    files get the union (``on_post_build``). Not in the preview of ``mkdocs serve``, whose live-reload
+    files get the union (``on_post_build``). Its whitespace is collapsed first (``page_weight``). Not in the preview of ``mkdocs serve``, whose live-reload
     script is added inline after this hook, with a new value each time: the policy would stop it."""
     if _PROCESS["command"] == "serve":
         return html
+    html = collapse_whitespace(html)
     config.extra["ita"]["script_hashes"] |= inline_script_hashes(html)
     return with_policy(html)
 
