@@ -13,6 +13,9 @@ import datetime as dt
 from ..records.site import Site
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+LATEST_EPOCH = 2**32 - 1
+"""The gzip header of sitemap.xml.gz holds 32 bits: a year after C.E. 2106 (B.E. 2649), which the data
+may state, would stop the build, so the date is held there."""
 
 
 def source_date_epoch(site: Site) -> str | None:
@@ -20,4 +23,4 @@ def source_date_epoch(site: Site) -> str | None:
     day = site.data_updated
     if day is None:
         return None
-    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
+    return str(min(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()), LATEST_EPOCH))
