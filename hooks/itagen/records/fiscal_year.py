@@ -185,6 +185,9 @@ class ProgressItem:
     date: ThaiDate | None = None
 
 
+STATUS_NAMES = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ", "not_started": "ยังไม่ดำเนินการ"}
+"""A progress item's status as the reports print it, in this order."""
+
 ROUND_NAMES = {
     "6-month": "รอบ 6 เดือน",
     "12-month": "รอบ 12 เดือน",

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from ..records.fiscal_year import INDICATOR_NAMES, TOOL_NAMES, Period
+from ..records.fiscal_year import INDICATOR_NAMES, STATUS_NAMES, TOOL_NAMES, Period
 from ..records.site import Site
 from ..thai.dates import (
     Digits,
@@ -149,6 +149,7 @@ def markdown_env(site: Site) -> jinja2.Environment:
     env.globals["agency"] = site.agency
     env.globals["indicator_names"] = INDICATOR_NAMES
     env.globals["tool_names"] = TOOL_NAMES
+    env.globals["status_names"] = STATUS_NAMES
     env.globals["nbsp"] = Markup(NBSP)
     return env
 

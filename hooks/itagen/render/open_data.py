@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..plan.site_plan import OPEN_DATA_DIR, year_data_dir
-from ..records.fiscal_year import INDICATOR_NAMES, TOOL_NAMES, FiscalYear, Period
+from ..records.fiscal_year import INDICATOR_NAMES, STATUS_NAMES, TOOL_NAMES, FiscalYear, Period
 from ..records.levels import eit_score
 from ..records.site import Site
 from ..records.surveys import survey_links, surveys_ita_year
@@ -22,7 +22,6 @@ from .sheets import csv_text
 
 DEFAULT_LICENCE = ("DGA Open Government License", "https://data.go.th/pages/dga-open-government-license")
 """The licence data.go.th publishes under, when site.yml names no other."""
-STATUS_NAMES = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ", "not_started": "ยังไม่ดำเนินการ"}
 YEAR_SCHEMA_NAME = "ita-year.schema.json"
 
 
