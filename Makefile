@@ -8,7 +8,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint clean new-year schemas markdown check-live
+.PHONY: site serve check test lint clean new-year schemas markdown check-live pdf
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
 site: $(SITE_STAMP)
@@ -21,6 +21,10 @@ serve: $(SITE_STAMP)
 ## check: build strictly (any warning, or an OIT item without evidence, fails): for CI and before publishing
 check: $(SITE_STAMP)
 	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --strict --oit-strict
+
+## pdf: after make site, each fiscal year as one PDF (ita/<year>/ita-<year>.pdf) with Debian's chromium
+pdf: $(SITE_STAMP)
+	$(PY) hooks/make_pdf.py --site "$(OUT)"
 
 ## check-live: after upload, every page, document and OIT evidence link of OUT must answer at URL
 check-live: $(SITE_STAMP)

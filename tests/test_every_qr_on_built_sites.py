@@ -19,9 +19,10 @@ SITES = [DEMO_DATA, *example_dirs()]
 
 
 def _expected_images(data_dir: Path) -> int:
-    """Two announcements per year with surveys, each with a screen SVG and a print PNG."""
+    """Two announcements per year with surveys, each with a screen SVG and a print PNG, shown on their own
+    pages and again in the year's print document."""
     site = load_site(data_dir).site
-    return 4 * sum(1 for year in site.years if year.surveys is not None)
+    return 2 * 4 * sum(1 for year in site.years if year.surveys is not None)
 
 
 def _pixels(qr: QrOnPage, tmp_path: Path, rendered: dict[str, Image.Image]) -> Image.Image:

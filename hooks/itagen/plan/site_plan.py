@@ -25,7 +25,7 @@ OIT_PAGE_NAME = "oit"
 OIT_PAGE_TITLE = "ข้อมูลสำหรับผู้ประเมิน OIT"
 
 PageKind = Literal[
-    "years-index", "open-data", "agency", "overview", "analysis", "measures", "progress", "survey", "oit"
+    "years-index", "open-data", "agency", "overview", "analysis", "measures", "progress", "survey", "oit", "print"
 ]
 
 
@@ -107,6 +107,7 @@ def _year_pages(site: Site, year: FiscalYear) -> list[PlannedPage]:
             pages.append(PlannedPage(f"{folder}/survey-{tool}.md", title, "survey", fy, tool))
     if any(oit.fiscal_year == fy for oit in site.oit):
         pages.append(PlannedPage(oit_page_path(fy), OIT_PAGE_TITLE, "oit", fy))
+    pages.append(PlannedPage(f"{folder}/document.md", "ฉบับพิมพ์ทั้งปี (PDF)", "print", fy))
     return pages
 
 

@@ -28,6 +28,7 @@ from ..thai.dates import (
     with_digits,
 )
 from .escaping import to_markdown
+from .print_document import css_string
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "overrides" / "ita"
 LINE_ADD_FRIEND = "https://line.me/R/ti/p/"
@@ -144,6 +145,8 @@ def markdown_env(site: Site) -> jinja2.Environment:
     env.filters["tel"] = tel_url
     env.filters["link_text"] = link_text
     env.filters["link_target"] = link_target
+    env.filters["as_markdown"] = Markup  # a part of the print document: Markdown this engine rendered, already escaped
+    env.globals["css"] = lambda text: Markup(css_string(text))  # escaped for CSS, nothing left to escape
     env.tests["multiline"] = lambda value: "\n" in str(value)
     env.globals["site"] = site
     env.globals["agency"] = site.agency

@@ -20,6 +20,7 @@ from .oit_pages import oit_page
 from .open_data import open_data_files
 from .open_data_page import open_data_page
 from .output import GeneratedAsset, GeneratedPage, RenderContext, Rendered
+from .print_document import print_document
 from .survey_pages import announcement_page, survey_call
 from .year_pages import analysis, measures, overview, progress_report, years_index
 
@@ -72,11 +73,14 @@ def render_site(site: Site, plan: SitePlan) -> SiteOutput:
         **_RENDERERS,
         "open-data": lambda ctx, page: open_data_page(ctx, page, data_files),
     }
-    rendered = {page.path: renderers[page.kind](ctx, page) for page in plan.pages if page.kind != "oit"}
+    later = ("oit", "print")  # they quote the other pages of their year
+    rendered = {page.path: renderers[page.kind](ctx, page) for page in plan.pages if page.kind not in later}
     coverages = oit_coverage(site, plan, {path: r.markdown for path, r in rendered.items()})
     for coverage in coverages:
         page = next(p for p in plan.pages if p.kind == "oit" and p.fiscal_year == coverage.fiscal_year)
         rendered[page.path] = oit_page(ctx, page, coverage)
+    for page in (p for p in plan.pages if p.kind == "print"):
+        rendered[page.path] = print_document(ctx, page, rendered)
     newest_first = list(reversed(site.years))
     home_notices = "".join(survey_call(ctx, year) for year in newest_first)
     contact_pages = [p for p in plan.agency_pages if p.name in HOME_LINKED_PAGES]

@@ -1,0 +1,39 @@
+"""The whole fiscal year as one document, in the order of the office's own (``ita/<year>/document/``):
+a cover, the results and their analysis, the measures, the progress reports, the announcements.
+
+Printed from any browser, or to ``ita-<year>.pdf`` by ``make pdf``: A4 portrait, the agency and the
+year at the head of every sheet, sheet numbers at the foot, each part on a new sheet. Its parts are the
+Markdown of the year's own pages, so the document says exactly what they say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..plan.site_plan import PlannedPage
+from .output import RenderContext, Rendered, year_of
+
+PARTS = ("overview", "analysis", "measures", "progress", "survey")
+"""The order of the office's document; the assessors' page is for assessors, not for the file."""
+
+
+@dataclass(frozen=True)
+class Part:
+    anchor: str
+    title: str
+    markdown: str
+
+
+def print_document(ctx: RenderContext, page: PlannedPage, rendered: dict[str, Rendered]) -> Rendered:
+    year = year_of(ctx, page)
+    planned = [p for p in ctx.plan.year_pages(year.fiscal_year) if p.kind in PARTS]
+    planned.sort(key=lambda p: PARTS.index(p.kind))
+    parts = [Part(f"part-{n}", p.title, rendered[p.path].markdown) for n, p in enumerate(planned, start=1)]
+    pdf = f"ita-{year.fiscal_year}.pdf"
+    return Rendered(ctx.page("year-document.md.j2", year=year, parts=parts, pdf=pdf))
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string literal's content: anything but letters, digits, Thai and spaces as an
+    escape, so nothing from data can end the string or the ``<style>`` element."""
+    return "".join(c if c.isalnum() or c == " " or "\u0e00" <= c <= "\u0e7f" else f"\\{ord(c):x} " for c in text)
