@@ -70,3 +70,15 @@ def test_without_chromium_make_pdf_says_so_and_succeeds(demo_site: Path, tmp_pat
 def test_the_running_head_cannot_end_its_css_string(name: str) -> None:
     escaped = css_string(name)
     assert not set(escaped) & set("\"'<>;{}")
+
+
+def test_the_printed_measures_are_one_table_as_the_offices_set_them_out(demo_site: Path) -> None:
+    html = (demo_site / "ita" / "2569" / "document" / "index.html").read_text(encoding="utf-8")
+    part = html[html.index("ขั้นตอน/วิธีการดำเนินการ") - 2000 :]
+    table = part[part.index("<table") : part.index("</table>")]
+    year = load_site(DEMO_DATA).site.year(2569)
+    assert year is not None and year.measures is not None
+    assert table.count("<tr>") == len(year.measures.items) + 1
+    for measure in year.measures.items:
+        assert measure.title.replace('"', "&quot;") in table or measure.title in table
+        assert all(unit in table for unit in measure.responsible)

@@ -8,9 +8,14 @@ Markdown of the year's own pages, so the document says exactly what they say.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
 
 from ..plan.site_plan import PlannedPage
+from .escaping import to_markdown
 from .output import RenderContext, Rendered, year_of
 
 PARTS = ("overview", "analysis", "measures", "progress", "survey")
@@ -28,9 +33,32 @@ def print_document(ctx: RenderContext, page: PlannedPage, rendered: dict[str, Re
     year = year_of(ctx, page)
     planned = [p for p in ctx.plan.year_pages(year.fiscal_year) if p.kind in PARTS]
     planned.sort(key=lambda p: PARTS.index(p.kind))
-    parts = [Part(f"part-{n}", p.title, rendered[p.path].markdown) for n, p in enumerate(planned, start=1)]
+    parts = [Part(f"part-{n}", p.title, _part(ctx, p, rendered)) for n, p in enumerate(planned, start=1)]
     pdf = f"ita-{year.fiscal_year}.pdf"
     return Rendered(ctx.page("year-document.md.j2", year=year, parts=parts, pdf=pdf))
+
+
+def _part(ctx: RenderContext, page: PlannedPage, rendered: dict[str, Rendered]) -> str:
+    """A page's Markdown as it goes on paper: the measures as one table, the other pages as they are."""
+    year = year_of(ctx, page)
+    if page.kind == "measures" and year.measures is not None:
+        return ctx.page("year-measures-table.md.j2", year=year, measures=year.measures, cell=_cell)
+    return rendered[page.path].markdown
+
+
+def _cell(texts: list[Any]) -> Markup:
+    """Several texts in one table cell, numbered and each escaped: a cell holds neither a Markdown list,
+    nor a line break, nor a bare | (which would end the cell)."""
+
+    def one(text: Any) -> str:
+        return _BARE_PIPE.sub(r"\\|", " ".join(str(to_markdown(text)).split("\n")))
+
+    if len(texts) == 1:
+        return Markup(one(texts[0]))
+    return Markup("<br>".join(f"{n}. {one(text)}" for n, text in enumerate(texts, start=1)))
+
+
+_BARE_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def css_string(text: str) -> str:
