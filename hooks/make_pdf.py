@@ -18,16 +18,16 @@ import threading
 from pathlib import Path
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
-CHROMIUM_FLAGS = [
+HEADLESS_FLAGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--no-first-run",
     "--disable-background-networking",
     "--disable-component-update",
-    "--no-pdf-header-footer",
-    "--generate-pdf-document-outline",
 ]
+"""Chromium started without a screen and without calling home (a closed network refuses those calls)."""
+PDF_FLAGS = ["--no-pdf-header-footer", "--generate-pdf-document-outline"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             year = document.parent.parent.name
             pdf = document.parent.parent / f"ita-{year}.pdf"
             with tempfile.TemporaryDirectory() as profile:
-                flags = [*CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}"]
+                flags = [*HEADLESS_FLAGS, *PDF_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}"]
                 subprocess.run(
                     [chromium, *flags, f"{base}ita/{year}/document/"], capture_output=True, timeout=180, check=False
                 )

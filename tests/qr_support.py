@@ -14,19 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import zxingcpp
+from make_pdf import HEADLESS_FLAGS
 from PIL import Image
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
+CHROMIUM_FLAGS = [*HEADLESS_FLAGS, "--disable-sync", "--hide-scrollbars"]
+"""Started as ``make pdf`` starts it, with no scrollbars in screenshots."""
 PRINT_DPI = 150
 QR_PRINT_CM = 3.0
 PRINTED_QR_PIXELS = round(QR_PRINT_CM / 2.54 * PRINT_DPI)
