@@ -4,59 +4,67 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA ?= data
 OUT ?= site
-SITE_STAMP := $(VENV)/.site-installed
-TEST_STAMP := $(VENV)/.test-installed
+# mkdocs, or properdocs: MkDocs' maintained drop-in fork (docs-dev/builders.md)
+BUILDER ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint clean new-year schemas markdown check-live pdf
+.PHONY: site serve check test lint clean clean-all setup setup-dev lock new-year schemas markdown check-live pdf
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
-site: $(SITE_STAMP)
-	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" $(if $(STRICT),--strict)
+site: setup
+	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --builder $(BUILDER) $(if $(STRICT),--strict)
 
 ## serve: preview at http://127.0.0.1:8000 with live reload; data edits rebuild
-serve: $(SITE_STAMP)
-	ITA_DATA="$(DATA)" $(PY) -m mkdocs serve
+serve: setup
+	ITA_DATA="$(DATA)" $(PY) -m $(BUILDER) serve
 
 ## check: build strictly (any warning, or an OIT item without evidence, fails): for CI and before publishing
-check: $(SITE_STAMP)
-	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --strict --oit-strict
+check: setup
+	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --builder $(BUILDER) --strict --oit-strict
 
 ## pdf: after make site, each fiscal year as one PDF (ita/<year>/ita-<year>.pdf) with Debian's chromium
-pdf: $(SITE_STAMP)
+pdf: setup
 	$(PY) hooks/make_pdf.py --site "$(OUT)"
 
 ## check-live: after upload, every page, document and OIT evidence link of OUT must answer at URL
-check-live: $(SITE_STAMP)
+check-live: setup
 	$(PY) hooks/check_live.py --url "$(URL)" --site "$(OUT)"
 
 ## new-year: start fiscal year YEAR (default: the next) from the last one in DATA; never overwrites
-new-year: $(SITE_STAMP)
+new-year: setup
 	$(PY) hooks/new_year.py --data "$(DATA)" $(if $(YEAR),--year $(YEAR))
 
 ## markdown: write what the engine makes as a folder plain MkDocs builds (no hooks) into OUT (a new folder)
-markdown: $(SITE_STAMP)
+markdown: setup
 	$(PY) hooks/write_markdown.py --data "$(DATA)" --out "$(if $(filter site,$(OUT)),build/markdown,$(OUT))"
 
 ## schemas: write the editors' JSON Schemas of the data files into schemas/ (after a change of the data format)
-schemas: $(SITE_STAMP)
+schemas: setup
 	$(PY) hooks/write_schemas.py
 
 ## test: lint, type-check and run the whole test suite
-test: $(TEST_STAMP)
+test: setup-dev
 	$(PY) -m ruff check hooks tests
 	$(PY) -m ruff format --check hooks tests
 	$(PY) -m mypy hooks
 	$(PY) -m pytest -q
 
-$(SITE_STAMP): requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
+## setup: check Python (3.11+) and .venv (rebuilt if broken), install the locked packages if the lock changed
+setup:
+	@sh tools/setup_venv.sh "$(PYTHON)" "$(VENV)" requirements.txt
 
-$(TEST_STAMP): requirements.txt requirements-dev.txt $(SITE_STAMP)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $@
+setup-dev:
+	@sh tools/setup_venv.sh "$(PYTHON)" "$(VENV)" requirements-dev.txt
 
+## lock: after editing requirements.in or requirements-dev.in, pin every package they pull in, with hashes
+lock: setup-dev
+	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes requirements.in -o requirements.txt
+	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes requirements-dev.in -o requirements-dev.txt
+
+## clean: remove what builds and tests leave behind (the site, caches); clean-all also removes .venv
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
+	@echo "(.venv is kept; make clean-all removes it too / make clean-all ลบ .venv ด้วย)"
+
+clean-all: clean
+	rm -rf $(VENV)

@@ -3,12 +3,16 @@
 MkDocs builds into a fresh directory beside the output; only when the build succeeds does that
 directory replace the output. A failed build leaves the previous site whole, ready to upload.
 
-    python hooks/build_site.py [--data data] [--out site] [--strict]
+    python hooks/build_site.py [--data data] [--out site] [--strict] [--builder properdocs]
+
+The builder is MkDocs 1.6, or ProperDocs, its maintained drop-in fork (the same hooks, theme and pages;
+only the generator tag differs): see docs-dev/builders.md for why and what a later move would take.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shutil
 import signal
@@ -21,6 +25,7 @@ from itagen.publish.build_output import without_tracebacks
 from itagen.publish.output_dir import building_dir, clean_leftovers, mark_as_built, refusal, swap_in
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUILDERS = ("mkdocs", "properdocs")
 PROJECT_SOURCES = [PROJECT_ROOT / name for name in ("docs", "hooks", "overrides", "tests", "examples", ".git")]
 
 
@@ -35,6 +40,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         help="รายการ OIT ที่ยังไม่มีหลักฐานถือเป็นข้อผิดพลาด / fail when an OIT checklist item has no evidence",
     )
     parser.add_argument("--config", default=str(PROJECT_ROOT / "mkdocs.yml"), help="mkdocs.yml to use")
+    parser.add_argument(
+        "--builder",
+        choices=BUILDERS,
+        default="mkdocs",
+        help="โปรแกรมสร้างเว็บไซต์ / the site builder: mkdocs (default) or properdocs, its maintained fork",
+    )
     return parser.parse_args(argv)
 
 
@@ -58,7 +69,14 @@ def _run_mkdocs(command: list[str], environment: dict[str, str]) -> int:
             child.wait()
 
 
-def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
+def build(data: Path, output: Path, *, strict: bool, config: Path, builder: str = "mkdocs") -> int:
+    if importlib.util.find_spec(builder) is None:
+        print(
+            f"ไม่ได้สร้างเว็บไซต์: ไม่พบโปรแกรม {builder} ในสภาพแวดล้อมนี้ (สั่ง make site เพื่อติดตั้งแพ็กเกจที่ล็อกไว้)\n"
+            f"Nothing was built: {builder} is not installed here (make site installs the locked packages)",
+            file=sys.stderr,
+        )
+        return 2
     output = output.resolve()
     refused = refusal(output, [PROJECT_ROOT, data.resolve(), *PROJECT_SOURCES])
     if refused is not None:
@@ -77,7 +95,7 @@ def build(data: Path, output: Path, *, strict: bool, config: Path) -> int:
     fresh = building_dir(output)
     # The build dates itself from the data it loads (SOURCE_DATE_EPOCH, set by the MkDocs hook).
     environment = os.environ | {"ITA_DATA": str(data.resolve()), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(fresh)]
+    command = [sys.executable, "-m", builder, "build", "--config-file", str(config), "--site-dir", str(fresh)]
     if strict:
         command.append("--strict")
     try:
@@ -118,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _interrupted)
-    return build(Path(args.data), Path(args.out), strict=args.strict, config=Path(args.config))
+    return build(Path(args.data), Path(args.out), strict=args.strict, config=Path(args.config), builder=args.builder)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ def example_dirs() -> list[Path]:
     return sorted(p for p in EXAMPLES.iterdir() if (p / "agency.yml").is_file())
 
 
-def run_build(data_dir: Path, out_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def run_build(
+    data_dir: Path, out_dir: Path, *, strict: bool = True, builder: str = "mkdocs"
+) -> subprocess.CompletedProcess[str]:
     """Run the real build command (hooks/build_site.py → mkdocs build) and capture its output."""
     command = [
         sys.executable,
@@ -33,6 +35,8 @@ def run_build(data_dir: Path, out_dir: Path, *, strict: bool = True) -> subproce
         str(data_dir),
         "--out",
         str(out_dir),
+        "--builder",
+        builder,
     ]
     if strict:
         command.append("--strict")

@@ -170,7 +170,7 @@ def test_a_missing_item_builds_but_is_reported_and_marked(data_copy: Path, tmp_p
 
 
 def _make_check(data_dir: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    command = ["make", "-o", ".venv/.site-installed", "check", f"PY={sys.executable}", f"DATA={data_dir}", f"OUT={out}"]
+    command = ["make", "-o", "setup", "check", f"PY={sys.executable}", f"DATA={data_dir}", f"OUT={out}"]
     return subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
 
 

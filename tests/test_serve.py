@@ -34,28 +34,57 @@ def test_make_serve_passes_a_path_with_spaces_whole() -> None:
     assert 'ITA_DATA="/tmp/ข้อมูล เทศบาล/data"' in dry_run.stdout
 
 
-def test_the_preview_serves_data_from_a_folder_with_spaces(tmp_path: Path) -> None:
-    data = tmp_path / "งาน ITA" / "data copy"
-    shutil.copytree(FIXTURE, data)
+def _start_preview(data: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     environment = os.environ | {"ITA_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
         command, cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def _wait_for_home(server: subprocess.Popen[bytes], url: str, showing: str) -> str:
+    """The home page once it shows ``showing``; the preview must stay up meanwhile."""
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                home: str = response.read().decode("utf-8")
+            if showing in home:
+                return home
+        except OSError:
+            pass
+        assert server.poll() is None, server.communicate()[0]
+        assert time.monotonic() < deadline, f"the preview never showed {showing!r}"
+        time.sleep(0.5)
+
+
+def test_the_preview_serves_data_from_a_folder_with_spaces(tmp_path: Path) -> None:
+    data = tmp_path / "งาน ITA" / "data copy"
+    shutil.copytree(FIXTURE, data)
+    server, url = _start_preview(data)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    home = response.read().decode("utf-8")
-                break
-            except OSError:
-                assert server.poll() is None, server.communicate()[0]
-                assert time.monotonic() < deadline, "the preview did not start"
-                time.sleep(0.5)
-        assert "เทศบาลตำบลทดสอบ" in home
+        home = _wait_for_home(server, url, "เทศบาลตำบลทดสอบ")
         assert "livereload" in home and "Content-Security-Policy" not in home
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_the_preview_rebuilds_when_a_data_file_is_saved(tmp_path: Path) -> None:
+    """With the locked click and watchdog: a newer click once stopped the reload without a word."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    server, url = _start_preview(data)
+    try:
+        _wait_for_home(server, url, "เทศบาลตำบลทดสอบ")
+        agency = data / "agency.yml"
+        agency.write_text(
+            agency.read_text(encoding="utf-8").replace("เทศบาลตำบลทดสอบ", "เทศบาลตำบลแก้ไขแล้ว", 1),
+            encoding="utf-8",
+        )
+        _wait_for_home(server, url, "เทศบาลตำบลแก้ไขแล้ว")
     finally:
         server.terminate()
         server.wait(timeout=30)
