@@ -16,16 +16,21 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from itagen.load.site import load_site
+from itagen.load.reuse import LoadMemo
+from itagen.load.site import LoadResult, load_site
 from itagen.plan.navigation import navigation
-from itagen.plan.site_plan import plan_site
+from itagen.plan.site_plan import SitePlan, plan_site
 from itagen.problems import DataError, internal_error
 from itagen.publish.build_date import SOURCE_DATE_EPOCH, source_date_epoch
 from itagen.publish.content_policy import host_files, inline_script_hashes, with_policy
 from itagen.publish.page_weight import collapse_whitespace
+from itagen.records.surveys import today_in_thailand
+from itagen.render.environments import TEMPLATE_DIR
 from itagen.render.evidence import oit_strict_message
+from itagen.render.reuse import RenderMemo
 from itagen.render.site import SiteOutput, render_site
 from itagen.render.table_captions import TableCaptionExtension
+from itagen.source.fingerprint import fingerprint
 from itagen.thai.slugs import thai_slugify
 
 if TYPE_CHECKING:
@@ -58,9 +63,7 @@ def _output(config: MkDocsConfig) -> SiteOutput:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = _data_dir(config)
     try:
-        loaded = load_site(data_dir)
-        plan = plan_site(loaded.site)
-        output = render_site(loaded.site, plan)
+        loaded, plan, output = _engine(data_dir)
     except DataError as error:
         raise PluginError(error.report(data_dir)) from None
     except Exception as error:  # a bug of ours, not the webmaster's: still no traceback on their screen
@@ -86,6 +89,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _date_the_build(site)
     config.extra["ita"] = {"output": output, "data_dir": str(data_dir), "script_hashes": set()}
     return config
+
+
+class _ServeMemo:
+    """What ``mkdocs serve`` keeps between its builds, so that an edit costs what it changed: the
+    last result with the inputs it was made from (a rebuild with nothing changed only hashes the
+    files), parsed and validated year files, and a year's rendered pages (``load/reuse.py``,
+    ``render/reuse.py``). Every entry is keyed by the SHA-256 of the bytes it was made from."""
+
+    def __init__(self) -> None:
+        self.load = LoadMemo()
+        self.render = RenderMemo()
+        self.inputs: dict[str, str] = {}
+        self.last: tuple[LoadResult, SitePlan, SiteOutput] | None = None
+        self.engine_runs = 0
+        """Builds that ran the engine (the others reused the last result): for the tests."""
+
+
+_SERVE_MEMO = _ServeMemo()
+
+
+def _engine(data_dir: Path) -> tuple[LoadResult, SitePlan, SiteOutput]:
+    """Load, plan and render; under ``mkdocs serve``, reusing what the last build made from the same bytes."""
+    if _PROCESS["command"] != "serve":
+        loaded = load_site(data_dir)
+        plan = plan_site(loaded.site)
+        return loaded, plan, render_site(loaded.site, plan)
+    memo = _SERVE_MEMO
+    inputs = {
+        **fingerprint(data_dir),
+        **fingerprint(TEMPLATE_DIR, prefix="templates/"),
+        "data folder": str(data_dir),
+        "today": today_in_thailand().isoformat(),
+    }
+    if memo.last is not None and inputs == memo.inputs:
+        return memo.last
+    memo.engine_runs += 1
+    loaded = load_site(data_dir, memo.load)
+    plan = plan_site(loaded.site)
+    memo.render.start_build(loaded.site, inputs)
+    memo.last = (loaded, plan, render_site(loaded.site, plan, memo.render))
+    memo.inputs = inputs
+    return memo.last
 
 
 def _date_the_build(site: Site) -> None:

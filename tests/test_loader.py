@@ -125,20 +125,26 @@ def test_build_error_has_no_traceback_and_keeps_the_old_site(data_copy: Path, tm
 
 
 def test_every_data_file_is_parsed_once_per_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    """One read per file: line numbers for messages come from the trees already parsed."""
+    """One read and one parse per file: line numbers for messages come from the trees already parsed."""
+    read: list[Path] = []
     parsed: list[Path] = []
-    real_read = yaml_file.read_yaml_file
+    real_read, real_parse = yaml_file.read_data_file, yaml_file.parse_yaml_bytes
 
-    def counting_read(path: Path, roots: tuple[Path, ...] = ()) -> yaml_file.YamlDocument:
-        parsed.append(path)
+    def counting_read(path: Path, roots: tuple[Path, ...] = ()) -> bytes:
+        read.append(path)
         return real_read(path, roots)
 
-    monkeypatch.setattr(yaml_file, "read_yaml_file", counting_read)
-    monkeypatch.setattr("itagen.load.sources.read_yaml_file", counting_read)
+    def counting_parse(path: Path, raw: bytes) -> yaml_file.YamlDocument:
+        parsed.append(path)
+        return real_parse(path, raw)
+
+    monkeypatch.setattr("itagen.load.sources.read_data_file", counting_read)
+    monkeypatch.setattr("itagen.load.sources.parse_yaml_bytes", counting_parse)
     generate_site(load_site(DEMO_DATA).site)
     data_files = sorted(DEMO_DATA.rglob("*.yml"))
-    assert sorted(p for p in parsed if p.is_relative_to(DEMO_DATA)) == data_files
-    assert len(parsed) == len(set(parsed))  # the built-in checklists too
+    for calls in (read, parsed):
+        assert sorted(p for p in calls if p.is_relative_to(DEMO_DATA)) == data_files
+        assert len(calls) == len(set(calls))  # the built-in checklists too
 
 
 def test_the_build_date_is_the_newest_update_of_the_loaded_data() -> None:

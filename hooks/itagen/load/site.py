@@ -14,6 +14,7 @@ OIT files point into, then the OIT files, then the checks that span several file
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -27,6 +28,7 @@ from .content import load_content
 from .files import check_logo, check_year_files
 from .oit import OitContext, load_oit
 from .readers import READERS
+from .reuse import LoadMemo, ValidatedFile
 from .schema import INVALID, Validator, load_record
 from .sources import SourceFiles
 from .surveys import check_surveys
@@ -42,9 +44,14 @@ class LoadResult:
     warnings: list[Problem]
 
 
-def load_site(data_dir: Path) -> LoadResult:
-    """Read and validate everything under ``data_dir``; raise DataError listing every error."""
-    sources = SourceFiles(roots=(data_dir, BUILTIN_DIR))
+def load_site(data_dir: Path, memo: LoadMemo | None = None) -> LoadResult:
+    """Read and validate everything under ``data_dir``; raise DataError listing every error.
+
+    With ``memo`` (kept by ``mkdocs serve`` between builds), fiscal-year files whose bytes did not
+    change since the last build are neither parsed nor validated again."""
+    if memo is not None:
+        memo.start_build()
+    sources = SourceFiles(roots=(data_dir, BUILTIN_DIR), memo=memo)
     validator = Validator(READERS)
     agency_file = data_dir / "agency.yml"
     if not agency_file.is_file():
@@ -66,7 +73,7 @@ def load_site(data_dir: Path) -> LoadResult:
         check_logo(agency, data_dir, validator)
     check_year_files(data_dir, validator)
     year_files = sorted((data_dir / "years").glob(YEAR_FILE_GLOB))
-    loaded = [(path, _load_year(path, sources, validator)) for path in year_files]
+    loaded = [(path, _reused_year(path, sources, validator)) for path in year_files]
     years = sorted(((p, y) for p, y in loaded if y is not INVALID), key=lambda pair: pair[1].fiscal_year)
     content = load_content(data_dir, sources, validator)
     oit = []
@@ -96,6 +103,30 @@ def _load_file(cls: type[T], path: Path, sources: SourceFiles, validator: Valida
         validator.errors.extend(exc.problems)
         return INVALID  # type: ignore[no-any-return]
     return load_record(cls, document, validator)
+
+
+def _reused_year(path: Path, sources: SourceFiles, validator: Validator) -> FiscalYear:
+    """A year file's record from the last build if its bytes are unchanged, with its problems said
+    again; else validated now and kept. The records are most of a large site's data."""
+    memo = sources.memo
+    if memo is None:
+        return _load_year(path, sources, validator)
+    with contextlib.suppress(DataError):  # said by _load_year below, from the kept parse
+        sources.read(path)  # the bytes' digest, and the parse when they changed
+    kept = memo.validated.get(path)
+    if kept is None or kept.digest != sources.digests.get(path):
+        errors, warnings = len(validator.errors), len(validator.warnings)
+        fresh = _load_year(path, sources, validator)
+        memo.validations += 1
+        kept = ValidatedFile(
+            sources.digests.get(path, ""), fresh, validator.errors[errors:], validator.warnings[warnings:]
+        )
+        memo.validated[path] = kept
+        return fresh
+    validator.errors.extend(kept.errors)
+    validator.warnings.extend(kept.warnings)
+    reused: FiscalYear = kept.record
+    return reused
 
 
 def _load_year(path: Path, sources: SourceFiles, validator: Validator) -> FiscalYear:

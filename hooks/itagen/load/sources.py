@@ -12,23 +12,45 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..problems import Location, Problem
-from ..source.yaml_file import YamlDocument, YamlList, YamlMap, read_yaml_file
+from ..problems import DataError, Location, Problem
+from ..source.yaml_file import YamlDocument, YamlList, YamlMap, parse_yaml_bytes, read_data_file
+from .reuse import LoadMemo, ParsedFile, digest
 
 
 class SourceFiles:
     """Reads data files for one load and remembers their parsed trees."""
 
-    def __init__(self, roots: tuple[Path, ...] = ()) -> None:
+    def __init__(self, roots: tuple[Path, ...] = (), memo: LoadMemo | None = None) -> None:
         self._documents: dict[Path, YamlDocument] = {}
+        self.digests: dict[Path, str] = {}
+        """SHA-256 of each file's bytes as read by this load."""
         self.roots = roots
         """Folders the files must lie in, links followed (the data folder, the built-in checklists)."""
+        self.memo = memo
 
     def read(self, path: Path) -> YamlDocument:
         """Parse ``path`` (raising DataError on bad YAML); a second call returns the same document."""
         if path not in self._documents:
-            self._documents[path] = read_yaml_file(path, self.roots)
+            self._documents[path] = self._parse(path)
         return self._documents[path]
+
+    def _parse(self, path: Path) -> YamlDocument:
+        raw = read_data_file(path, self.roots)
+        self.digests[path] = digest(raw)
+        if self.memo is None:
+            return parse_yaml_bytes(path, raw)
+        kept = self.memo.parsed.get(path)
+        if kept is None or kept.digest != self.digests[path]:
+            self.memo.parses += 1
+            try:
+                kept = ParsedFile(self.digests[path], parse_yaml_bytes(path, raw), None)
+            except DataError as error:
+                kept = ParsedFile(self.digests[path], None, error)
+            self.memo.parsed[path] = kept
+        if kept.error is not None:
+            raise kept.error
+        assert kept.document is not None
+        return kept.document
 
     def locate(self, path: Path, *keys: str | int) -> Location:
         """The file, line and field of the value reached by ``keys`` (names and 0-based list indexes)."""

@@ -1,4 +1,4 @@
-"""QR codes for survey links: a PNG for paper and an SVG for the screen, drawn from the link every build.
+"""QR codes for survey links: a PNG for paper and an SVG for the screen, drawn from the link by each build.
 
 A QR code that sends citizens to the wrong survey is the one failure this product exists to
 prevent, so no image is ever read back from a cache that someone could have replaced: drawing both
@@ -9,6 +9,7 @@ no browser shows a stale one.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import io
@@ -51,10 +52,16 @@ def input_digest(url: str) -> str:
         "min_pixels": MIN_PRINT_PIXELS,
         "print_width_cm": PRINT_WIDTH_CM,
         "svg_module_pixels": SVG_MODULE_PIXELS,
-        "qrcode": version("qrcode"),
-        "pillow": version("pillow"),
+        **_library_versions(),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+@functools.cache
+def _library_versions() -> dict[str, str]:
+    """Read once per process: asking the package metadata parses files each time (a third of the
+    engine's time on a 1,000-page site), and the libraries in use cannot change under a running build."""
+    return {"qrcode": version("qrcode"), "pillow": version("pillow")}
 
 
 def qr_matrix(url: str) -> list[list[bool]]:
@@ -65,7 +72,11 @@ def qr_matrix(url: str) -> list[list[bool]]:
     return [list(row) for row in code.get_matrix()]
 
 
+@functools.lru_cache(maxsize=64)
 def draw(url: str, digest: str | None = None) -> QrImages:
+    """The images of one link, drawn once per process: a link printed on several pages (the same
+    survey in two announcements, a year's page and its printed document) costs one drawing. Kept in
+    memory only, keyed by the link itself, so nothing from outside the build can stand in for it."""
     matrix = qr_matrix(url)
     return QrImages(url, digest or input_digest(url), _png(matrix), _svg(matrix, url))
 

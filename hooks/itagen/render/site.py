@@ -7,6 +7,7 @@ depends on order, since every page's path and title is in the plan already.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from .open_data import open_data_files
 from .open_data_page import open_data_page
 from .output import GeneratedAsset, GeneratedPage, RenderContext, Rendered
 from .print_document import print_document
+from .reuse import RenderMemo
 from .survey_pages import announcement_page, survey_call
 from .year_pages import analysis, measures, overview, progress_report, years_index
 
@@ -66,21 +68,34 @@ class SiteOutput:
         return "\n".join(lines) + f"\n\n{self.home_summary}"
 
 
-def render_site(site: Site, plan: SitePlan) -> SiteOutput:
+def render_site(site: Site, plan: SitePlan, memo: RenderMemo | None = None) -> SiteOutput:
+    """Every page of the plan. With ``memo`` (kept by ``mkdocs serve``, started for this build), a
+    year's pages whose inputs did not change since the last build are taken from it."""
     ctx = RenderContext(site, plan, markdown_env(site), html_env(site))
     data_files = open_data_files(site)
     renderers: dict[PageKind, Callable[[RenderContext, PlannedPage], Rendered]] = {
         **_RENDERERS,
         "open-data": lambda ctx, page: open_data_page(ctx, page, data_files),
     }
+
+    def render(page: PlannedPage, make: Callable[[], Rendered]) -> Rendered:
+        kept = memo.reuse(page) if memo is not None else None
+        if kept is None:
+            kept = make()
+            if memo is not None:
+                memo.keep(page, kept)
+        return kept
+
     later = ("oit", "print")  # they quote the other pages of their year
-    rendered = {page.path: renderers[page.kind](ctx, page) for page in plan.pages if page.kind not in later}
+    rendered: dict[str, Rendered] = {}
+    for page in (p for p in plan.pages if p.kind not in later):
+        rendered[page.path] = render(page, functools.partial(renderers[page.kind], ctx, page))
     coverages = oit_coverage(site, plan, {path: r.markdown for path, r in rendered.items()})
     for coverage in coverages:
         page = next(p for p in plan.pages if p.kind == "oit" and p.fiscal_year == coverage.fiscal_year)
-        rendered[page.path] = oit_page(ctx, page, coverage)
+        rendered[page.path] = render(page, functools.partial(oit_page, ctx, page, coverage))
     for page in (p for p in plan.pages if p.kind == "print"):
-        rendered[page.path] = print_document(ctx, page, rendered)
+        rendered[page.path] = render(page, functools.partial(print_document, ctx, page, rendered))
     newest_first = list(reversed(site.years))
     home_notices = "".join(survey_call(ctx, year) for year in newest_first)
     contact_pages = [p for p in plan.agency_pages if p.name in HOME_LINKED_PAGES]

@@ -240,10 +240,19 @@ def load_yaml_file(path: Path) -> Any:
 def read_yaml_file(path: Path, roots: tuple[Path, ...] = ()) -> YamlDocument:
     """Parse one data file, or raise DataError saying why not. With ``roots``, a file that lies
     outside them (through a link) is refused unread."""
+    return parse_yaml_bytes(path, read_data_file(path, roots))
+
+
+def read_data_file(path: Path, roots: tuple[Path, ...] = ()) -> bytes:
+    """The bytes of one data file, within the size limit and ``roots``, or DataError saying why not."""
     try:
-        raw = read_regular_file(path, MAX_FILE_BYTES, roots)
+        return read_regular_file(path, MAX_FILE_BYTES, roots)
     except Unreadable as unreadable:
         raise _fail(path, None, unreadable.thai, unreadable.english) from None
+
+
+def parse_yaml_bytes(path: Path, raw: bytes) -> YamlDocument:
+    """Parse the bytes read from ``path`` (named in messages), or raise DataError saying why not."""
     text = _decode(path, raw)
     try:
         value, line = _parse(text)
