@@ -43,8 +43,17 @@ def synthetic_agency(target: Path, years: int, measures: int) -> Path:
         text = template.replace(str(NEWEST - 1), "@PREVIOUS@").replace(str(NEWEST), str(fiscal_year))
         year: dict[str, Any] = yaml.safe_load(text.replace("@PREVIOUS@", str(fiscal_year - 1)))
         _multiply_measures(year, measures)
-        (target / "years" / f"{fiscal_year}.yml").write_text(yaml.safe_dump(year, allow_unicode=True), "utf-8")
+        text = yaml.dump(year, Dumper=_AsTyped, allow_unicode=True)
+        (target / "years" / f"{fiscal_year}.yml").write_text(text, "utf-8")
     return target
+
+
+class _AsTyped(yaml.SafeDumper):
+    """Writes every value out, as a webmaster types it: no anchors and aliases (``&id001``/``*id001``)
+    for the measures that were copied, which no one writes by hand."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _multiply_measures(year: dict[str, Any], count: int) -> None:

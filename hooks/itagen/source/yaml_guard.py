@@ -43,12 +43,34 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+def _plain_tree(root: yaml.Node) -> bool:
+    """True for what people type: no node reached twice (so no alias at all) and no deeper than
+    ``MAX_DEPTH``. Such a tree cannot loop or multiply, so the measuring below is not needed; one
+    quick walk tells, and anything else (an alias, great depth) goes on to be measured and named."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        if level > MAX_DEPTH or id(node) in seen:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, level + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((key, level + 1))
+                stack.append((value, level + 1))
+    return True
+
+
 def check_node_graph(root: yaml.Node) -> None:
     """Refuse aliases that refer to themselves, nest too deep, or multiply the data.
 
     Sizes and depths are memoised per node, so a "billion laughs" file is measured in
     microseconds instead of being expanded; the walk is iterative, so depth cannot overflow.
     """
+    if _plain_tree(root):
+        return
     size: dict[int, int] = {}
     depth: dict[int, int] = {}
     on_path: set[int] = set()
