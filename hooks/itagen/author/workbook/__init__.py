@@ -5,4 +5,6 @@ dropdowns, instructions); ``writing`` fills it from loaded records; ``opening`` 
 safe .xlsx; ``cells`` reads values as offices type them; ``reading`` turns the rows into the plain
 values of year and document files, remembering the cell of every value; ``importing`` checks them
 with the same loader as a build and writes the files.
+
+Part of ``author``: may import ``problems``, ``thai``, ``source``, ``records`` and ``load``.
 """

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...problems import describe_value
-from ...thai.dates import DateParseError, ThaiDate, parse_thai_date, to_arabic_digits
+from ...thai.dates import MONTHS_ABBR, MONTHS_FULL, DateParseError, ThaiDate, parse_thai_date, to_arabic_digits
 from ..records_yaml import date_text
 from .layout import Column
 
@@ -24,6 +24,9 @@ breaks of its own); the export writes such items so."""
 
 _MARKER = re.compile(r"^(?:[-–•●▪◦*]\s*|\(?[0-9๐-๙]{1,2}[.)]\s+)")
 """A bullet or a number an office types before an item: the page numbers items itself."""
+_MONTHS = "|".join(re.escape(m) for m in sorted([*MONTHS_FULL, *MONTHS_ABBR], key=len, reverse=True))
+_SHORT_YEAR = re.compile(rf"({_MONTHS})\s*([0-9๐-๙]{{2}})(?![0-9๐-๙])")
+"""``มี.ค. ๖๕``: a table cell too narrow for the whole year; 65 is B.E. 2565."""
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _LIST_SEPARATORS = re.compile(r"\s*(?:,|、|\n|\s+และ\s+)\s*")
 
@@ -83,20 +86,25 @@ def read_cell(column: Column, raw: Any) -> Any:
         return score(raw)
     if kind == "date":
         return date_value(raw)
-    if kind == "period" and isinstance(raw, dt.datetime | dt.date):
-        return date_text(excel_date(raw))
+    if kind == "period":
+        return date_text(excel_date(raw)) if isinstance(raw, dt.datetime | dt.date) else whole_years(one_line(raw))
     if kind == "choice":
         return choice(column, raw)
     if kind == "numbers":
-        return [whole_number(part) for part in split_list(one_line(raw).replace(" ", ","))]
+        return [whole_number(part) for part in split_list(_words(raw))]
     if kind in ("codes", "units"):
-        text = text_of(raw) if kind == "units" else one_line(raw).replace(" ", ",")
+        text = text_of(raw) if kind == "units" else _words(raw)
         return [_MARKER.sub("", part, count=1) for part in split_list(text)]
     if kind == "parts":
         return [_part(line) for line in list_items(text_of(raw))]
     if kind == "evidence":
         return [_evidence(line) for line in list_items(text_of(raw))]
     return one_line(raw)
+
+
+def _words(raw: Any) -> str:
+    """``1, 2 และ 3`` or ``e8 i10``: items of a short list, however separated."""
+    return one_line(raw).replace("และ", ",").replace(" ", ",")
 
 
 def whole_number(raw: Any) -> Any:
@@ -121,11 +129,16 @@ def score(raw: Any) -> Any:
 def date_value(raw: Any) -> Any:
     if isinstance(raw, dt.datetime | dt.date):
         return date_text(excel_date(raw))
-    text = one_line(raw)
+    text = whole_years(one_line(raw))
     try:
         return date_text(parse_thai_date(text))
     except DateParseError:
         return text  # the loader reports it (or, for 31 June, warns and uses the 30th)
+
+
+def whole_years(text: str) -> str:
+    """``ม.ค. - มี.ค. ๖๕`` → ``ม.ค. - มี.ค. 2565``."""
+    return _SHORT_YEAR.sub(lambda m: f"{m[1]} 25{to_arabic_digits(m[2])}", text)
 
 
 def choice(column: Column, raw: Any) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...problems import DataError, Location, Problem
@@ -54,11 +55,14 @@ class CellLocation(Location):
         return ", ".join(parts)
 
 
-def cell_location(path: Path, sheet: Sheet, row: int | None, key: str | None) -> CellLocation:
+def cell_location(
+    path: Path, sheet: Sheet, row: int | None, key: str | None, number: int | None = None
+) -> CellLocation:
+    """Where a cell is; ``number`` is its column as found in the workbook (columns may be moved)."""
     if key is None:
         return CellLocation(path, sheet=sheet.name, row=row)
-    column = sheet.column(key)
-    return CellLocation(path, sheet=sheet.name, row=row, column=sheet.letter(key), header=column.thai)
+    letter = get_column_letter(number) if number else sheet.letter(key)
+    return CellLocation(path, sheet=sheet.name, row=row, column=letter, header=sheet.column(key).thai)
 
 
 def workbook_problem(path: Path, thai: str, english: str, **where: Any) -> DataError:
@@ -70,6 +74,8 @@ class SheetRows:
     """A sheet's data rows: row number → the cells of the layout's columns that hold something."""
 
     sheet: Sheet
+    columns: dict[str, int] = field(default_factory=dict)
+    """Each column of the layout found in the sheet → its number there."""
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
 
 
@@ -156,7 +162,7 @@ def open_workbook(path: Path, sheets: tuple[Sheet, ...]) -> list[SheetRows]:
 
 def _sheet_rows(path: Path, sheet: Sheet, values: Worksheet, formulas: Worksheet, problems: list[Problem]) -> SheetRows:
     columns = _header_columns(path, sheet, values, problems)
-    result = SheetRows(sheet)
+    result = SheetRows(sheet, columns)
     if values.max_row > MAX_ROWS or values.max_column > MAX_COLUMNS:
         problems.append(
             Problem(
@@ -175,7 +181,7 @@ def _sheet_rows(path: Path, sheet: Sheet, values: Worksheet, formulas: Worksheet
             if formula.data_type == "f" and raw is None and not below:
                 problems.append(
                     Problem(
-                        cell_location(path, sheet, row, key),
+                        cell_location(path, sheet, row, key, number),
                         "เซลล์นี้เป็นสูตร (=…) ที่ไม่มีค่าที่คำนวณไว้ ระบบไม่คำนวณสูตร: เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง หรือพิมพ์ค่าลงไปแทนสูตร",
                         "this cell is a formula (=…) without a saved value, and formulas are never evaluated here: open and save the file in Excel, or type the value instead",
                     )

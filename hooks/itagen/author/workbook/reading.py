@@ -190,7 +190,7 @@ def _documents(rows: SheetRows, files: Files) -> None:
     files.documents = []
     files.at("documents.yml", "", cell_location(files.workbook, DOCUMENTS, None, None))
     for number, cells in rows.rows:
-        row = Row(number, cells, 0, DOCUMENTS, files)
+        row = Row(number, cells, 0, DOCUMENTS, files, rows.columns)
         path = f"[{len(files.documents) + 1}]"
         files.at("documents.yml", path, row.where("id"))
         document: dict[str, Any] = {}

@@ -65,11 +65,12 @@ class Row:
     year: int
     sheet: Sheet
     files: Files
+    columns: dict[str, int]
 
     def where(self, key: str | None = None) -> Location:
-        if key is not None and key not in self.cells:
-            key = None
-        return cell_location(self.files.workbook, self.sheet, self.number, key)
+        """The cell of column ``key`` on this row (blank or not); the row alone for a column the sheet lacks."""
+        number = self.cells[key].column if key in self.cells else self.columns.get(key or "")
+        return cell_location(self.files.workbook, self.sheet, self.number, key if number else None, number)
 
     def has(self, key: str) -> bool:
         return key in self.cells
@@ -87,11 +88,11 @@ class Row:
 
     def put(self, target: dict[str, Any], key: str, file: str, path: str, name: str | None = None) -> None:
         """Copy cell ``key`` into ``target[name]`` and remember where ``path`` (its field) came from."""
+        self.files.at(file, path, self.where(key))  # a required cell left blank is reported here
         value = self.value(key)
         if value is None or value == []:
             return
         target[name or key] = value
-        self.files.at(file, path, self.where(key))
         if isinstance(value, list):
             for index in range(len(value)):
                 self.files.at(file, f"{path}[{index + 1}]", self.where(key))
@@ -114,7 +115,7 @@ def rows_by_year(rows: SheetRows, files: Files, *fill_down: str, bare: bool = Fa
             year = year_of(written.raw)
             if year is None:
                 files.error(
-                    cell_location(files.workbook, rows.sheet, number, "fiscal_year"),
+                    cell_location(files.workbook, rows.sheet, number, "fiscal_year", written.column),
                     f"ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก เช่น 2569 แต่พบ {describe_value(one_line(written.raw))}",
                     f"the fiscal year must be a four-digit B.E. year such as 2569; found {describe_value(one_line(written.raw))}",
                 )
@@ -122,13 +123,13 @@ def rows_by_year(rows: SheetRows, files: Files, *fill_down: str, bare: bool = Fa
         if year is None:
             if set(cells) - set(fill_down):
                 files.error(
-                    cell_location(files.workbook, rows.sheet, number, "fiscal_year"),
+                    cell_location(files.workbook, rows.sheet, number, "fiscal_year", rows.columns.get("fiscal_year")),
                     "แถวนี้ไม่มีปีงบประมาณ ใส่ปี พ.ศ. ในคอลัมน์แรก (แถวล่างที่ว่างไว้ใช้ปีของแถวบน)",
                     "this row has no fiscal year; type the B.E. year in the first column (a blank one below means the same year)",
                 )
             continue
         if bare or set(cells) - {"fiscal_year", *fill_down}:
-            yield Row(number, cells, year, rows.sheet, files)
+            yield Row(number, cells, year, rows.sheet, files, rows.columns)
 
 
 def report_of(document: dict[str, Any], round_name: str) -> tuple[dict[str, Any], str]:
