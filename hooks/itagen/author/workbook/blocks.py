@@ -75,6 +75,7 @@ def _new_measure(row: Row, files: Files) -> Block:
     block = Block({}, file, f"measures.items[{len(items) + 1}]", row.year)
     items.append(block.item)
     files.at(file, block.path, row.where("title"))
+    _columns_at(block, row, files)
     number = row.value("number")
     title = row.value("title")
     if isinstance(title, str) and (numbered := _TITLE_NUMBER.match(title)):
@@ -147,6 +148,7 @@ def _new_progress(row: Row, round_name: str, files: Files) -> Block:
     block = Block({}, file, f"{path}.items[{len(items) + 1}]", row.year, (row.year, round_name))
     items.append(block.item)
     files.at(file, block.path, row.where("measure"))
+    _columns_at(block, row, files)
     _fill(block, row, files, skip=("round",))
     return block
 
@@ -162,6 +164,13 @@ def _resolve_measure(block: Block, files: Files) -> None:
         return
     if 0 < int(number) <= len(measures) and "id" in measures[int(number) - 1]:
         block.item["measure"] = measures[int(number) - 1]["id"]
+
+
+def _columns_at(block: Block, row: Row, files: Files) -> None:
+    """Every field of a new item is told by its cell on the item's first row, so a required cell left
+    blank is named by its column."""
+    for column in row.sheet.columns:
+        files.at(block.file, f"{block.path}.{column.key}", row.where(column.key))
 
 
 def _fill(block: Block, row: Row, files: Files, skip: tuple[str, ...]) -> None:

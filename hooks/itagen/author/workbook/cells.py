@@ -118,10 +118,10 @@ def whole_number(raw: Any) -> Any:
 
 def score(raw: Any) -> Any:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return float(raw)
+        return raw
     text = to_arabic_digits(one_line(raw)).removesuffix("คะแนน").strip()
     try:
-        return float(text)
+        return int(text) if text.isdigit() else float(text)
     except ValueError:
         return one_line(raw)  # the loader says it is not a number
 

@@ -46,14 +46,20 @@ def read_import(workbook: Path, data: Path) -> Imported:
             ]
         )
     files = read_workbook(workbook, open_workbook(workbook, DATA_SHEETS))
-    if files.problems:
-        raise DataError(files.problems)
     comment = (
         f"# นำเข้าจาก {workbook.name} ด้วย make import: แก้ที่ไฟล์นี้ หรือแก้ในไฟล์ Excel แล้วนำเข้าใหม่ (FORCE=1)\n"
         f"# Imported from {workbook.name} by make import: edit this file, or the workbook and import again (FORCE=1)."
     )
     texts = {name: data_file_text(data / name, value, comment) for name, value in data_files(files).items()}
-    warnings = _load_with(texts, data, files)
+    try:
+        warnings = _load_with(texts, data, files)
+    except DataError as error:
+        # The workbook's own mistakes and the loader's, once each: a cell refused here was left out,
+        # so the loader may call it missing.
+        refused = {problem.location for problem in files.problems}
+        raise DataError([*files.problems, *(p for p in error.problems if p.location not in refused)]) from None
+    if files.problems:
+        raise DataError(files.problems)
     existing = [name for name in texts if (data / name).exists()]
     return Imported(texts, existing, warnings)
 
