@@ -39,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    if not imported.texts:
+        print(
+            "ไม่มีข้อมูลในไฟล์ Excel (แผ่นงานว่างทั้งหมด) ไม่ได้เขียนไฟล์ใด / the workbook holds no data (every sheet is empty); nothing was written",
+            file=sys.stderr,
+        )
+        return 1
     if imported.existing and not args.force:
         names = ", ".join(f"{data.name}/{name}" for name in imported.existing)
         print(

@@ -5,6 +5,7 @@ what is not a safe .xlsx is refused."""
 from __future__ import annotations
 
 import datetime as dt
+import resource
 import shutil
 import subprocess
 import sys
@@ -130,16 +131,23 @@ def _data_without_years(tmp_path: Path) -> Path:
     return data
 
 
+def _at_most_two_gigabytes() -> None:
+    """A workbook that got past the guards must fail the test, not exhaust the machine's memory."""
+    resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
+
+
 def _import(workbook: Path, data: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    command = [
-        sys.executable,
-        str(PROJECT_ROOT / "hooks" / "import_xlsx.py"),
-        "--xlsx",
-        str(workbook),
-        "--data",
-        str(data),
-    ]
-    return subprocess.run([*command, *extra], capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
+    script = PROJECT_ROOT / "hooks" / "import_xlsx.py"
+    command = [sys.executable, str(script), "--xlsx", str(workbook), "--data", str(data), *extra]
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        check=False,
+        timeout=300,
+        preexec_fn=_at_most_two_gigabytes,
+    )
 
 
 def test_a_measures_table_typed_as_in_seed_000_imports_and_builds(tmp_path: Path) -> None:
@@ -251,3 +259,39 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     result = _import(workbook, _data_without_years(tmp_path))
     assert result.returncode == 1
     assert "60,000,011" in result.stderr or "unpacks to" in result.stderr
+
+
+def test_a_merged_range_over_the_whole_sheet_is_refused_before_openpyxl_builds_it(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.xlsx"
+    book = empty_workbook()
+    _fill(book, YEARS, [{"fiscal_year": 2565, "updated": "1 ต.ค. 2564"}])
+    book.save(plain)
+    workbook = tmp_path / "merged.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(workbook, "w") as target:
+        for part in source.infolist():
+            content = source.read(part)
+            if part.filename == "xl/worksheets/sheet2.xml":
+                content = content.replace(
+                    b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+                )
+            target.writestr(part, content)
+    result = _import(workbook, _data_without_years(tmp_path))
+    assert result.returncode == 1
+    assert "17,179,869,184 merged cells" in result.stderr
+
+
+def test_a_year_without_its_row_and_an_empty_template(tmp_path: Path) -> None:
+    book = empty_workbook()
+    _fill(book, MEASURES, [{"fiscal_year": 2566, "title": "มาตรการ"}])
+    workbook = tmp_path / "no-year.xlsx"
+    book.save(workbook)
+    data = _data_without_years(tmp_path)
+    result = _import(workbook, data)
+    assert result.returncode == 1
+    assert f"แผ่นงาน/sheet 'ปีงบประมาณ', คอลัมน์/column {YEARS.letter('updated')}" in result.stderr
+    assert "ปีงบประมาณ 2566" in result.stderr
+    empty = tmp_path / "empty.xlsx"
+    empty_workbook().save(empty)
+    result = _import(empty, data)
+    assert result.returncode == 1 and "holds no data" in result.stderr
+    assert not (data / "years").exists() and not (data / "documents.yml").exists()

@@ -8,6 +8,7 @@ formula cell gives the value Excel saved with it, and one without a saved value 
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...problems import DataError, Location, Problem
@@ -25,9 +26,16 @@ from .layout import FIRST_DATA_ROW, Sheet
 MAX_WORKBOOK_BYTES = 20_000_000
 MAX_UNPACKED_BYTES = 50_000_000
 """An office's workbook of ten years is well under a megabyte unpacked."""
+MAX_SHEET_BYTES = 8_000_000
+"""The sheets and their shared text, unpacked: openpyxl holds every cell in memory (twice, once
+for the values and once to find formulas), a hundred bytes of memory and more per cell."""
 MAX_PARTS = 2_000
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
+MAX_MERGED_CELLS = 1_000_000
+"""openpyxl makes an object for every cell a merged range covers, so A1:XFD1048576 (a few bytes in
+the file) would exhaust the memory before a row is read: merged ranges are measured first."""
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?\"")
 
 SAVE_AS_XLSX = (
     "เปิดไฟล์ใน Excel หรือ LibreOffice แล้วเลือก บันทึกเป็น (Save As) ชนิด 'Excel Workbook (*.xlsx)' แล้วนำเข้าไฟล์ .xlsx นั้น",
@@ -123,6 +131,26 @@ def check_workbook_file(path: Path) -> None:
             raise workbook_problem(
                 path, f"ไฟล์นี้ไม่ใช่ไฟล์ .xlsx: {SAVE_AS_XLSX[0]}", f"this is not an .xlsx file: {SAVE_AS_XLSX[1]}"
             )
+        sheets = [p for p in parts if p.filename.startswith("xl/worksheets/") or p.filename == "xl/sharedStrings.xml"]
+        cells = sum(part.file_size for part in sheets)
+        merged = sum(_merged_area(archive.read(part)) for part in sheets if part.filename.startswith("xl/worksheets/"))
+        if cells > MAX_SHEET_BYTES or merged > MAX_MERGED_CELLS:
+            raise workbook_problem(
+                path,
+                f"แผ่นงานในไฟล์ใหญ่เกินข้อมูลของหน่วยงานใดมาก ({cells:,} ไบต์, เซลล์ที่ผสานไว้ {merged:,} เซลล์) ลบแถวหรือคอลัมน์ที่ไม่ใช้ออก",
+                f"the sheets are far larger than any agency's data ({cells:,} bytes, {merged:,} merged cells); delete unused rows and columns",
+            )
+
+
+def _merged_area(sheet_xml: bytes) -> int:
+    """How many cells the merged ranges of one sheet cover."""
+    total = 0
+    for first_column, first_row, last_column, last_row in _MERGE.findall(sheet_xml):
+        columns = column_index_from_string(last_column.decode().upper()) if last_column else 0
+        width = abs(columns - column_index_from_string(first_column.decode().upper())) + 1 if last_column else 1
+        height = abs(int(last_row) - int(first_row)) + 1 if last_row else 1
+        total += width * height
+    return total
 
 
 def open_workbook(path: Path, sheets: tuple[Sheet, ...]) -> list[SheetRows]:
@@ -131,8 +159,8 @@ def open_workbook(path: Path, sheets: tuple[Sheet, ...]) -> list[SheetRows]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about data validation extensions it drops
-            formulas = openpyxl.load_workbook(path, data_only=False)
-            values = openpyxl.load_workbook(path, data_only=True)
+            formulas = openpyxl.load_workbook(path, data_only=False, keep_links=False)
+            values = openpyxl.load_workbook(path, data_only=True, keep_links=False)
     except DataError:
         raise
     except Exception as error:  # openpyxl raises many kinds (KeyError, XML errors, zip errors) on a broken file
@@ -225,7 +253,7 @@ def _merged_values(sheet: Worksheet) -> dict[tuple[int, int], tuple[Any, bool]]:
     for merged in sheet.merged_cells.ranges:
         value = sheet.cell(merged.min_row, merged.min_col).value
         for row in range(merged.min_row, min(merged.max_row, MAX_ROWS) + 1):
-            for column in range(merged.min_col, merged.max_col + 1):
+            for column in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
                 if column == merged.min_col:
                     found[(row, column)] = (value, row > merged.min_row)
                 else:  # a cell merged across columns belongs to its first column only

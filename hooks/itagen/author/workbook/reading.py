@@ -61,6 +61,15 @@ def read_workbook(workbook: Path, sheets: list[SheetRows]) -> Files:
             _signatory(row, files)
     if DOCUMENTS.name in found:
         _documents(found[DOCUMENTS.name], files)
+    for number in sorted(set(files.years) - files.listed):
+        column = found[YEARS.name].columns.get("updated") if YEARS.name in found else None
+        where = cell_location(workbook, YEARS, None, "updated", column)
+        files.at(year_file(number), "updated", where)
+        files.error(
+            where,
+            f"ปีงบประมาณ {number} มีข้อมูลในแผ่นงานอื่น แต่ไม่มีแถวของปีนี้ในแผ่นงาน '{YEARS.name}' เพิ่มแถวพร้อมวันที่ปรับปรุงข้อมูลล่าสุด",
+            f"fiscal year {number} has data on other sheets but no row on the sheet '{YEARS.name}'; add one with the date it was last updated",
+        )
     return files
 
 
@@ -76,6 +85,7 @@ def _years(row: Row, files: Files) -> None:
         )
         return
     document = files.year(row.year, row.where("fiscal_year"))
+    files.listed.add(row.year)
     for key in ("updated", "title", "notes"):
         row.put(document, key, file, key)
     for part, key, name in (
@@ -187,6 +197,8 @@ def _signed(document: dict[str, Any], part: str) -> tuple[dict[str, Any], str]:
 
 
 def _documents(rows: SheetRows, files: Files) -> None:
+    if not rows.rows:
+        return  # an empty documents sheet leaves documents.yml alone
     files.documents = []
     files.at("documents.yml", "", cell_location(files.workbook, DOCUMENTS, None, None))
     for number, cells in rows.rows:

@@ -27,6 +27,8 @@ class Files:
     documents: list[dict[str, Any]] | None = None
     cells: dict[tuple[str, str], Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    listed: set[int] = field(default_factory=set)
+    """The years with a row on the sheet ปีงบประมาณ."""
 
     def year(self, number: int, where: Location) -> dict[str, Any]:
         if number not in self.years:

@@ -62,8 +62,11 @@ def write_workbook(site: Site | None, path: Path) -> None:
     if site is not None:
         _fill(workbook, site)
     partial = path.with_name(f".{path.name}.writing")
-    workbook.save(partial)
-    partial.replace(path)
+    try:
+        workbook.save(partial)
+        partial.replace(path)  # whole or not at all: an open copy in Excel is never left half-written
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _fill(workbook: Workbook, site: Site) -> None:
