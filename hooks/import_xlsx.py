@@ -1,7 +1,7 @@
 """Data files from a filled workbook: ``python hooks/import_xlsx.py --xlsx ข้อมูล.xlsx [--data data] [--force]``.
 
-Writes ``years/<year>.yml`` for every fiscal year the workbook holds (and ``documents.yml`` when its
-documents sheet has rows), after loading the whole site with them as a build would. A mistake is
+Writes ``years/<year>.yml`` for every fiscal year the workbook holds, ``oit/<year>.yml`` for every year
+its OIT sheets hold, and ``documents.yml`` when its documents sheet has rows, after loading the whole site with them as a build would. A mistake is
 named by sheet, row and column, and nothing is written; an existing file is replaced only with --force.
 """
 

@@ -22,6 +22,7 @@ from itagen.author.workbook.layout import (
     ASSESSMENT,
     INDICATORS,
     MEASURES,
+    OIT_EVIDENCE,
     PROGRESS,
     REPORTS,
     SIGNATORIES,
@@ -189,6 +190,11 @@ def _broken_workbook(path: Path) -> None:
         [{"fiscal_year": 2565, "title": "มาตรการแรก", "steps": "ขั้นตอน"}, {"number": 2, "steps": "ไม่มีชื่อ"}],
     )
     _fill(book, PROGRESS, [{"fiscal_year": 2565, "round": "รอบ 6 เดือน", "measure": "m1", "status": "เสร็จแล้ว"}])
+    evidence = [
+        {"fiscal_year": 2565, "code": "O5", "kind": "เอกสาร", "target": "no-such-plan"},
+        {"target": "structure"},
+    ]
+    _fill(book, OIT_EVIDENCE, evidence)
     book.save(path)
 
 
@@ -207,7 +213,11 @@ def test_mistakes_are_named_by_sheet_row_and_column_and_nothing_is_written(tmp_p
     assert "ต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ 130" in errors  # the loader's own words
     title = f"แผ่นงาน/sheet 'มาตรการ', แถว/row 4, คอลัมน์/column {MEASURES.letter('title')} (มาตรการ/แนวทาง)"
     assert title in errors and "ขาดข้อมูลที่จำเป็นช่องนี้" in errors
-    assert not (data / "years").exists()
+    missing = f"แผ่นงาน/sheet 'หลักฐาน OIT', แถว/row 3, คอลัมน์/column {OIT_EVIDENCE.letter('target')}"
+    assert missing in errors and "ไม่พบเอกสารรหัส 'no-such-plan'" in errors
+    kind = f"แผ่นงาน/sheet 'หลักฐาน OIT', แถว/row 4, คอลัมน์/column {OIT_EVIDENCE.letter('kind')} (ชนิดหลักฐาน)"
+    assert kind in errors
+    assert not (data / "years").exists() and not (data / "oit").exists()
 
 
 def test_a_wrong_cell_is_found_after_its_column_was_moved(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Data → workbook → data gives the same records, for the demo and every example: every fiscal year
-whole (the workbook covers every key of years/*.yml) and documents.yml; the CLIs never overwrite
-without --force."""
+whole (the workbook covers every key of years/*.yml), documents.yml and the OIT files; the CLIs
+never overwrite without --force."""
 
 from __future__ import annotations
 
@@ -23,11 +23,11 @@ def _without_workbook_files(source: Path, target: Path) -> None:
     """The data folder with what the workbook holds taken out."""
     shutil.copytree(source, target)
     shutil.rmtree(target / "years")
+    shutil.rmtree(target / "oit", ignore_errors=True)
     (target / "documents.yml").unlink(missing_ok=True)
 
 
-@pytest.mark.parametrize("source", [DEMO_DATA, *example_dirs()], ids=lambda p: p.name)
-def test_data_to_workbook_to_data_gives_the_same_records(source: Path, tmp_path: Path) -> None:
+def _round_trip(source: Path, tmp_path: Path) -> None:
     before = load_site(source).site
     workbook = tmp_path / "data.xlsx"
     write_workbook(before, workbook)
@@ -45,6 +45,40 @@ def test_data_to_workbook_to_data_gives_the_same_records(source: Path, tmp_path:
     assert new_documents == old_documents
     if old_documents:
         assert (data / "documents.yml").is_file()
+    assert [(o.fiscal_year, o.checklist, o.items, o.url_sheet) for o in after.oit] == [
+        (o.fiscal_year, o.checklist, o.items, o.url_sheet) for o in before.oit
+    ]
+
+
+@pytest.mark.parametrize("source", [DEMO_DATA, *example_dirs()], ids=lambda p: p.name)
+def test_data_to_workbook_to_data_gives_the_same_records(source: Path, tmp_path: Path) -> None:
+    _round_trip(source, tmp_path)
+
+
+OIT_CORRECTIONS = """
+url_sheet: false
+corrections:
+  - code: O5
+    name: แผนพัฒนาท้องถิ่น (ถ้อยคำของปีนี้)
+    period: assessed_year
+    suggested: [documents, overview]
+  - code: O44
+    name: ข้อที่เพิ่มในปีนี้
+    group: การเปิดเผยข้อมูล
+    checks: มีประกาศบนเว็บไซต์
+    note: เพิ่มตามหนังสือแจ้ง
+"""
+
+
+def test_an_oit_file_with_corrections_and_another_checklist_round_trips(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(DEMO_DATA, source)
+    oit = source / "oit" / "2569.yml"
+    text = oit.read_text(encoding="utf-8").replace("checklist: ita-2569", "checklist: ita-2568")
+    oit.write_text(text + OIT_CORRECTIONS, encoding="utf-8")
+    assert load_site(source).site.oit[0].checklist.item("O44") is not None
+    (tmp_path / "trip").mkdir()
+    _round_trip(source, tmp_path / "trip")
 
 
 def test_the_written_files_read_as_a_person_would_write_them(tmp_path: Path) -> None:

@@ -88,8 +88,9 @@ def read_cell(column: Column, raw: Any) -> Any:
         return date_value(raw)
     if kind == "period":
         return date_text(excel_date(raw)) if isinstance(raw, dt.datetime | dt.date) else whole_years(one_line(raw))
-    if kind == "choice":
-        return choice(column, raw)
+    if kind in ("choice", "yesno"):
+        chosen = choice(column, raw)
+        return chosen == "true" if kind == "yesno" else chosen
     if kind == "numbers":
         return [whole_number(part) for part in split_list(_words(raw))]
     if kind in ("codes", "units"):

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from ...records.content import DOCUMENT_CATEGORIES
 from ...records.fiscal_year import INDICATOR_NAMES, ROUND_NAMES, STATUS_NAMES
 from ...records.levels import LETTER_BANDS, PASS_LEVELS
+from ...records.oit import PERIOD_NAMES
 
 FIRST_DATA_ROW = 3
 
@@ -44,7 +45,7 @@ class Column:
     english: str
     kind: str = "text"
     """text, markdown, lines (a list, one item per line), units (lines or commas), numbers (1, 2),
-    codes (e8, i10), whole, score, date, period, url, choice, parts (EIT parts), evidence."""
+    codes (e8, i10), whole, score, date, period, url, choice, yesno, parts (EIT parts), evidence."""
     choices: dict[str, str] | None = None
     """Dropdown: what the cell shows → the value in the data. Only a ``choice`` column refuses other
     values; elsewhere the dropdown is a help (a level is checked by the loader)."""
@@ -234,5 +235,65 @@ DOCUMENTS = Sheet(
     "เอกสารเผยแพร่ (documents.yml) ไฟล์ต้องอยู่ในโฟลเดอร์ข้อมูล / published files",
 )
 
-DATA_SHEETS = (YEARS, ASSESSMENT, INDICATORS, ANALYSIS, MEASURES, REPORTS, PROGRESS, SIGNATORIES, SURVEYS, DOCUMENTS)
+EVIDENCE_CHOICES = {"หน้าในเว็บไซต์": "page", "เอกสาร": "document", "ลิงก์ภายนอก": "url"}
+YES_NO_CHOICES = {"ทำ": "true", "ไม่ทำ": "false"}
+OIT_PERIOD_CHOICES = {name: code for code, name in PERIOD_NAMES.items()}
+
+OIT_YEARS = Sheet(
+    "OIT รายปี",
+    "OIT by year",
+    (
+        YEAR,
+        Column("checklist", "รายการตรวจ", "checklist", width=22),
+        Column("url_sheet", "ทำตาราง URL สำหรับ ITAS", "URL sheet", "yesno", YES_NO_CHOICES, width=16),
+    ),
+    "รายการตรวจ OIT ที่ตอบในปีนั้น (เว้นว่าง = ita-<ปี>) / the checklist a year answers (oit/<ปี>.yml)",
+)
+
+OIT_EVIDENCE = Sheet(
+    "หลักฐาน OIT",
+    "OIT evidence",
+    (
+        YEAR,
+        Column("code", "ข้อ", "item", width=7, required=True),
+        Column("kind", "ชนิดหลักฐาน", "kind", "choice", EVIDENCE_CHOICES, width=16),
+        Column("target", "หน้า / รหัสเอกสาร / ลิงก์", "page / document id / link", width=40),
+        Column("title", "ชื่อลิงก์", "link text", width=30),
+        Column("explanation", "คำอธิบายใน ITAS", "explanation for ITAS", "markdown", width=40),
+    ),
+    "หลักฐานแต่ละข้อของแบบตรวจ OIT หนึ่งรายการต่อแถว (ข้อเดียวหลายแถวได้) / one piece of evidence per row",
+)
+
+OIT_CORRECTIONS = Sheet(
+    "แก้ไขรายการ OIT",
+    "OIT corrections",
+    (
+        YEAR,
+        Column("code", "ข้อ", "item", width=7, required=True),
+        Column("name", "ชื่อข้อ", "name", width=36),
+        Column("group", "ตัวชี้วัดย่อย", "group", width=24),
+        Column("english", "ชื่อภาษาอังกฤษ", "English name", width=30),
+        Column("checks", "สิ่งที่ผู้ตรวจดู", "what is checked", "markdown", width=36),
+        Column("period", "ช่วงเวลาของข้อมูล", "period", "choice", OIT_PERIOD_CHOICES, width=26),
+        Column("suggested", "หน้าที่แนะนำ", "suggested pages", "codes", width=20),
+        Column("note", "หมายเหตุ", "note", "markdown", width=30),
+    ),
+    "แก้ชื่อ ช่วงเวลา หรือเพิ่มข้อของรายการตรวจ OIT (corrections) / reword or add checklist items",
+)
+
+DATA_SHEETS = (
+    YEARS,
+    ASSESSMENT,
+    INDICATORS,
+    ANALYSIS,
+    MEASURES,
+    REPORTS,
+    PROGRESS,
+    SIGNATORIES,
+    SURVEYS,
+    DOCUMENTS,
+    OIT_YEARS,
+    OIT_EVIDENCE,
+    OIT_CORRECTIONS,
+)
 INSTRUCTIONS = "คำแนะนำ"

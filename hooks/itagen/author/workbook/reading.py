@@ -1,4 +1,5 @@
-"""The rows of a filled workbook → the plain values of ``years/<year>.yml`` and ``documents.yml``.
+"""The rows of a filled workbook → the plain values of ``years/<year>.yml`` and ``documents.yml``
+(``oit.py`` reads the OIT sheets).
 
 Every value put into a file remembers its cell (``Files.cells``, by the field path the loader names
 in its messages: ``measures.items[2].steps[1]``), so the loader's problems can be told by sheet, row
@@ -21,6 +22,7 @@ from .layout import (
     SURVEYS,
     YEARS,
 )
+from .oit import oit_data, read_oit
 from .opening import SheetRows, cell_location
 from .rows import Files, Row, report_of, rows_by_year, year_file
 
@@ -61,6 +63,7 @@ def read_workbook(workbook: Path, sheets: list[SheetRows]) -> Files:
             _signatory(row, files)
     if DOCUMENTS.name in found:
         _documents(found[DOCUMENTS.name], files)
+    read_oit(found, files)
     for number in sorted(set(files.years) - files.listed):
         column = found[YEARS.name].columns.get("updated") if YEARS.name in found else None
         where = cell_location(workbook, YEARS, None, "updated", column)
@@ -216,7 +219,7 @@ def data_files(files: Files) -> dict[str, Any]:
     written: dict[str, Any] = {year_file(n): _year_document(doc) for n, doc in sorted(files.years.items())}
     if files.documents is not None:
         written["documents.yml"] = files.documents
-    return written
+    return written | oit_data(files)
 
 
 def _year_document(document: dict[str, Any]) -> dict[str, Any]:

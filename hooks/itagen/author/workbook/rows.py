@@ -25,6 +25,7 @@ class Files:
     workbook: Path
     years: dict[int, dict[str, Any]] = field(default_factory=dict)
     documents: list[dict[str, Any]] | None = None
+    oit: dict[int, dict[str, Any]] = field(default_factory=dict)
     cells: dict[tuple[str, str], Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     listed: set[int] = field(default_factory=set)

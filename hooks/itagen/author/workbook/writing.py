@@ -42,6 +42,7 @@ from .layout import (
     YEARS,
     Sheet,
 )
+from .oit import oit_rows
 from .template import WRAP, empty_workbook
 
 PART_NAMES = {code: name for name, code in PART_CHOICES.items()}
@@ -75,6 +76,7 @@ def _fill(workbook: Workbook, site: Site) -> None:
     for year in site.years:
         _year(year, rows)
     rows[DOCUMENTS.name] = [_document(d) for d in (site.content.documents if site.content else [])]
+    rows |= oit_rows(site)
     for name, sheet in sheets.items():
         _write_rows(workbook[name], sheet, rows[name])
 

@@ -46,17 +46,19 @@ def _list(dumper: yaml.SafeDumper, items: list[Any]) -> yaml.SequenceNode:
 
 
 def _mapping(dumper: yaml.SafeDumper, mapping: dict[str, Any]) -> yaml.MappingNode:
-    # {number: 1, score: 93.46}: a record of numbers and a few words reads best on one line
+    # {number: 1, score: 93.46}, {page: structure}: a small record of short values reads best on one line
     flow = (
         0 < len(mapping) <= 3
-        and set(mapping) <= {"number", "score", "name"}
+        and set(mapping) <= _FLOW_KEYS
         and all(
-            isinstance(v, int | float) or (isinstance(v, str) and len(v) <= 30 and "\n" not in v)
+            isinstance(v, int | float) or (isinstance(v, str) and len(v) <= 40 and "\n" not in v)
             for v in mapping.values()
         )
-        and any(isinstance(v, int | float) for v in mapping.values())
     )
     return dumper.represent_mapping("tag:yaml.org,2002:map", mapping, flow_style=flow)
+
+
+_FLOW_KEYS = {"number", "score", "name", "page", "document", "url", "title"}
 
 
 _WORD = re.compile(r"^[^\s,:#\[\]{}&*!|>'\"%@`-][^\n,:#\[\]{}]{0,29}$")
