@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from conftest import EXAMPLES, PROJECT_ROOT, run_build
 from openpyxl import Workbook
@@ -305,3 +306,19 @@ def test_a_year_without_its_row_and_an_empty_template(tmp_path: Path) -> None:
     result = _import(empty, data)
     assert result.returncode == 1 and "holds no data" in result.stderr
     assert not (data / "years").exists() and not (data / "documents.yml").exists()
+
+
+def test_a_renamed_sheet_is_said_to_be_left_unread(tmp_path: Path) -> None:
+    seed = tmp_path / "seed.xlsx"
+    _seed_workbook(seed)
+    book = openpyxl.load_workbook(seed)
+    book[SIGNATORIES.name].title = "ผู้ลงนามมาตรการ"
+    book[MEASURES.name].title = f" {MEASURES.name} "  # a stray space around a tab's name is forgiven
+    renamed = tmp_path / "renamed.xlsx"
+    book.save(renamed)
+    data = _data_without_years(tmp_path)
+    result = _import(renamed, data)
+    assert result.returncode == 0, result.stderr
+    assert "แผ่นงาน/sheet 'ผู้ลงนามมาตรการ'" in result.stdout and "was not read" in result.stdout
+    measures = load_site(data).site.years[0].measures
+    assert measures is not None and len(measures.items) == 4 and measures.signatories == []

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ...load.site import load_site
 from ...problems import DataError, Location, Problem
-from .layout import DATA_SHEETS
+from .layout import DATA_SHEETS, INSTRUCTIONS
 from .opening import CellLocation, open_workbook
 from .reading import data_files, read_workbook
 from .rows import Files
@@ -45,7 +45,8 @@ def read_import(workbook: Path, data: Path) -> Imported:
                 )
             ]
         )
-    files = read_workbook(workbook, open_workbook(workbook, DATA_SHEETS))
+    sheets, others = open_workbook(workbook, DATA_SHEETS, INSTRUCTIONS)
+    files = read_workbook(workbook, sheets)
     comment = (
         f"# นำเข้าจาก {workbook.name} ด้วย make import: แก้ที่ไฟล์นี้ หรือแก้ในไฟล์ Excel แล้วนำเข้าใหม่ (FORCE=1)\n"
         f"# Imported from {workbook.name} by make import: edit this file, or the workbook and import again (FORCE=1)."
@@ -60,6 +61,14 @@ def read_import(workbook: Path, data: Path) -> Imported:
         raise DataError([*files.problems, *(p for p in error.problems if p.location not in refused)]) from None
     if files.problems:
         raise DataError(files.problems)
+    for name in others:  # a renamed sheet would otherwise be left out without a word
+        warnings.append(
+            Problem(
+                CellLocation(workbook, sheet=name),
+                "แผ่นงานนี้ไม่ใช่ของแบบฟอร์ม ระบบไม่ได้อ่าน (หากเปลี่ยนชื่อแผ่นงานของแบบฟอร์ม ให้ใช้ชื่อเดิม)",
+                "this sheet is not the template's and was not read (if you renamed one of the template's sheets, give it its name back)",
+            )
+        )
     existing = [name for name in texts if (data / name).exists()]
     return Imported(texts, existing, warnings)
 

@@ -153,8 +153,9 @@ def _merged_area(sheet_xml: bytes) -> int:
     return total
 
 
-def open_workbook(path: Path, sheets: tuple[Sheet, ...]) -> list[SheetRows]:
-    """The data rows of every sheet of the layout that the workbook has, or DataError."""
+def open_workbook(path: Path, sheets: tuple[Sheet, ...], ignored: str) -> tuple[list[SheetRows], list[str]]:
+    """The data rows of every sheet of the layout that the workbook has, and the names of its other
+    sheets (besides ``ignored``, the instructions), or DataError."""
     check_workbook_file(path)
     try:
         with warnings.catch_warnings():
@@ -171,21 +172,25 @@ def open_workbook(path: Path, sheets: tuple[Sheet, ...]) -> list[SheetRows]:
         ) from None
     problems: list[Problem] = []
     found = []
+    names = {" ".join(name.split()): name for name in values.sheetnames}  # a stray space in a tab's name
     for sheet in sheets:
-        if sheet.name in values.sheetnames:
-            found.append(_sheet_rows(path, sheet, values[sheet.name], formulas[sheet.name], problems))
+        name = names.get(sheet.name)
+        if name is not None and isinstance(values[name], Worksheet) and isinstance(formulas[name], Worksheet):
+            found.append(_sheet_rows(path, sheet, values[name], formulas[name], problems))
+    known = {sheet.name for sheet in sheets} | {ignored}
+    others = [name for tidy, name in names.items() if tidy not in known]
     if not found:
-        names = ", ".join(s.name for s in sheets)
+        expected = ", ".join(s.name for s in sheets)
         problems.append(
             Problem(
                 CellLocation(path),
-                f"ไม่พบแผ่นงานของแบบฟอร์ม ({names}) ใช้แบบฟอร์มจาก make xlsx-template",
-                f"none of the template's sheets ({names}) is in the workbook; start from make xlsx-template",
+                f"ไม่พบแผ่นงานของแบบฟอร์ม ({expected}) ใช้แบบฟอร์มจาก make xlsx-template",
+                f"none of the template's sheets ({expected}) is in the workbook; start from make xlsx-template",
             )
         )
     if problems:
         raise DataError(problems)
-    return found
+    return found, others
 
 
 def _sheet_rows(path: Path, sheet: Sheet, values: Worksheet, formulas: Worksheet, problems: list[Problem]) -> SheetRows:
