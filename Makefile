@@ -39,13 +39,13 @@ new-year: $(SITE_STAMP)
 import: $(SITE_STAMP)
 	$(PY) hooks/import_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(FORCE),--force)
 
-## export-xlsx: the data of DATA as a workbook XLSX to edit in Excel and import again
+## export-xlsx: the data of DATA as a workbook XLSX to edit in Excel and import again; never overwrites without FORCE=1
 export-xlsx: $(SITE_STAMP)
-	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)"
+	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(FORCE),--force)
 
 ## xlsx-template: the empty workbook XLSX to fill in
 xlsx-template: $(SITE_STAMP)
-	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --template
+	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --template $(if $(FORCE),--force)
 
 ## markdown: write what the engine makes as a folder plain MkDocs builds (no hooks) into OUT (a new folder)
 markdown: $(SITE_STAMP)

@@ -18,6 +18,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--xlsx", required=True, help="ไฟล์ .xlsx ที่จะเขียน / the workbook to write")
     parser.add_argument("--data", default="data", help="โฟลเดอร์ข้อมูล / data directory (default: data)")
     parser.add_argument("--template", action="store_true", help="แบบฟอร์มเปล่า / the empty template")
+    parser.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่ / replace an existing workbook")
     return parser.parse_args(argv)
 
 
@@ -29,6 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     workbook = Path(args.xlsx)
     if workbook.suffix.lower() != ".xlsx":
         print(f"ชื่อไฟล์ต้องลงท้ายด้วย .xlsx / the file name must end in .xlsx: {workbook}", file=sys.stderr)
+        return 2
+    if workbook.exists() and not args.force:
+        print(
+            f"มีไฟล์ {workbook} อยู่แล้ว ไม่เขียนทับ (อาจมีข้อมูลที่กรอกไว้) ใช้ชื่ออื่น หรือสั่งพร้อม FORCE=1 (--force)\n"
+            f"{workbook} already exists and is not overwritten (it may hold work); use another name, or FORCE=1 (--force)",
+            file=sys.stderr,
+        )
         return 2
     site = None
     if not args.template:

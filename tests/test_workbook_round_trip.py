@@ -135,6 +135,8 @@ def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
     assert forced.returncode == 0, forced.stderr
     assert year_file.read_bytes() != original  # now the workbook's text, with the same records
     assert load_site(data).site.years == load_site(DEMO_DATA).site.years
+    again = _run("export_xlsx.py", "--xlsx", str(workbook), "--data", str(data))
+    assert again.returncode == 2 and "FORCE=1" in again.stderr  # a filled workbook is never overwritten
 
 
 def test_the_empty_template(tmp_path: Path) -> None:
