@@ -126,6 +126,3 @@ def _link_or_copy(source: str, target: str) -> object:
     except OSError:
         shutil.copy2(source, target)
     return target
-
-
-__all__ = ["CellLocation", "Imported", "read_import", "write_import"]
