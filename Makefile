@@ -34,6 +34,19 @@ check-live: setup
 new-year: setup
 	$(PY) hooks/new_year.py --data "$(DATA)" $(if $(YEAR),--year $(YEAR))
 
+.PHONY: import export-xlsx xlsx-template
+## import: data files (years/<year>.yml, documents.yml) from a filled workbook XLSX into DATA; FORCE=1 replaces existing files
+import: $(SITE_STAMP)
+	$(PY) hooks/import_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(FORCE),--force)
+
+## export-xlsx: the data of DATA as a workbook XLSX to edit in Excel and import again; never overwrites without FORCE=1
+export-xlsx: $(SITE_STAMP)
+	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(FORCE),--force)
+
+## xlsx-template: the empty workbook XLSX to fill in
+xlsx-template: $(SITE_STAMP)
+	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --template $(if $(FORCE),--force)
+
 ## markdown: write what the engine makes as a folder plain MkDocs builds (no hooks) into OUT (a new folder)
 markdown: setup
 	$(PY) hooks/write_markdown.py --data "$(DATA)" --out "$(if $(filter site,$(OUT)),build/markdown,$(OUT))"

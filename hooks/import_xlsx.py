@@ -1,0 +1,67 @@
+"""Data files from a filled workbook: ``python hooks/import_xlsx.py --xlsx ข้อมูล.xlsx [--data data] [--force]``.
+
+Writes ``years/<year>.yml`` for every fiscal year the workbook holds, ``oit/<year>.yml`` for every year
+its OIT sheets hold, and ``documents.yml`` when its documents sheet has rows, after loading the whole site with them as a build would. A mistake is
+named by sheet, row and column, and nothing is written; an existing file is replaced only with --force.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from itagen.author.workbook.importing import read_import, write_import
+from itagen.problems import DataError
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="นำเข้าข้อมูลจากไฟล์ Excel / import data from a workbook")
+    parser.add_argument("--xlsx", required=True, help="ไฟล์ .xlsx ที่กรอกแล้ว / the filled workbook")
+    parser.add_argument("--data", default="data", help="โฟลเดอร์ข้อมูล / data directory (default: data)")
+    parser.add_argument("--force", action="store_true", help="เขียนทับไฟล์ที่มีอยู่ / replace existing files")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    if not args.xlsx:
+        print("ระบุไฟล์ Excel / name the workbook: make import XLSX=ข้อมูล.xlsx", file=sys.stderr)
+        return 2
+    data = Path(args.data).resolve()
+    workbook = Path(args.xlsx)
+    try:
+        imported = read_import(workbook, data)
+    except DataError as error:
+        print(error.report(data), file=sys.stderr)
+        print(
+            "ไม่ได้เขียนไฟล์ใด แก้ในไฟล์ Excel แล้วนำเข้าใหม่ / nothing was written; fix the workbook and import again",
+            file=sys.stderr,
+        )
+        return 1
+    if not imported.texts:
+        print(
+            "ไม่มีข้อมูลในไฟล์ Excel (แผ่นงานว่างทั้งหมด) ไม่ได้เขียนไฟล์ใด / the workbook holds no data (every sheet is empty); nothing was written",
+            file=sys.stderr,
+        )
+        return 1
+    if imported.existing and not args.force:
+        names = ", ".join(f"{data.name}/{name}" for name in imported.existing)
+        print(
+            f"มีไฟล์อยู่แล้ว ไม่เขียนทับ: {names}\n"
+            f"    หากต้องการแทนที่ด้วยข้อมูลจากไฟล์ Excel สั่ง make import XLSX={workbook} FORCE=1 (หรือ --force)\n"
+            f"Already there, not overwritten: {names}\n"
+            f"    To replace them with the workbook's data: make import XLSX={workbook} FORCE=1 (or --force)",
+            file=sys.stderr,
+        )
+        return 2
+    for warning in imported.warnings:
+        print(f"คำเตือน / warning: {warning.message(data)}")
+    for path in write_import(imported, data):
+        print(f"เขียนแล้ว / written: {path.relative_to(data.parent)}")
+    print("สั่ง make site เพื่อสร้างเว็บไซต์ / run make site to build the site")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

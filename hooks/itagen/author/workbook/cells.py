@@ -1,0 +1,202 @@
+"""One cell's value as an office types it, turned into the value a YAML file would hold.
+
+Stray spaces, Thai digits, dates as Excel dates or Thai text, several items in one cell (Alt+Enter),
+bullets and numbers typed before items. A value that cannot be read is passed on as typed, so that
+the loader reports it with its usual message; only what the loader never sees (a dropdown's Thai
+name) is checked here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ...problems import describe_value
+from ...thai.dates import MONTHS_ABBR, MONTHS_FULL, DateParseError, ThaiDate, parse_thai_date, to_arabic_digits
+from ..records_yaml import date_text
+from .layout import Column
+
+CONTINUATION = "  "
+"""A line of a list cell that starts with two spaces continues the item above (an item with line
+breaks of its own); the export writes such items so."""
+
+_MARKER = re.compile(r"^(?:[-–•●▪◦*]\s*|\(?[0-9๐-๙]{1,2}[.)]\s+)")
+"""A bullet or a number an office types before an item: the page numbers items itself."""
+_MONTHS = "|".join(re.escape(m) for m in sorted([*MONTHS_FULL, *MONTHS_ABBR], key=len, reverse=True))
+_SHORT_YEAR = re.compile(rf"({_MONTHS})\s*([0-9๐-๙]{{2}})(?![0-9๐-๙])")
+"""``มี.ค. ๖๕``: a table cell too narrow for the whole year; 65 is B.E. 2565."""
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_LIST_SEPARATORS = re.compile(r"\s*(?:,|、|\n|\s+และ\s+)\s*")
+
+
+class CellError(ValueError):
+    """A cell that the workbook's own rules refuse (a dropdown value that is not in the list)."""
+
+    def __init__(self, thai: str, english: str) -> None:
+        super().__init__(english)
+        self.thai = thai
+        self.english = english
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a data row: where it is, what it holds, whether it is the lower part of a merge."""
+
+    row: int
+    column: int
+    raw: Any
+    merged_below: bool = False
+    """A merged cell's value seen again on a lower row: it belongs to the row where the merge starts."""
+
+    @property
+    def empty(self) -> bool:
+        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+
+
+def text_of(raw: Any) -> str:
+    """Any cell value as text: ``2568`` typed into a text column is text, not a number."""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if isinstance(raw, dt.datetime | dt.date):
+        return date_text(excel_date(raw))
+    text = str(raw).replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip(" \t\n\u00a0\u3000")
+
+
+def one_line(raw: Any) -> str:
+    return _SPACES.sub(" ", " ".join(text_of(raw).split("\n"))).strip()
+
+
+def excel_date(value: dt.date) -> ThaiDate:
+    """A real Excel date. Excel set to a Thai calendar may store B.E. years as C.E. ones (2568 as 2568)."""
+    year = value.year - 543 if value.year >= 2400 else value.year
+    return ThaiDate(year, value.month, value.day)
+
+
+def read_cell(column: Column, raw: Any) -> Any:
+    """The data value of one non-empty cell of ``column``."""
+    kind = column.kind
+    if kind in ("markdown", "lines"):
+        return text_of(raw) if kind == "markdown" else list_items(text_of(raw))
+    if kind == "whole":
+        return whole_number(raw)
+    if kind == "score":
+        return score(raw)
+    if kind == "date":
+        return date_value(raw)
+    if kind == "period":
+        return date_text(excel_date(raw)) if isinstance(raw, dt.datetime | dt.date) else whole_years(one_line(raw))
+    if kind in ("choice", "yesno"):
+        chosen = choice(column, raw)
+        return chosen == "true" if kind == "yesno" else chosen
+    if kind == "numbers":
+        return [whole_number(part) for part in split_list(_words(raw))]
+    if kind in ("codes", "units"):
+        text = text_of(raw) if kind == "units" else _words(raw)
+        return [_MARKER.sub("", part, count=1) for part in split_list(text)]
+    if kind == "parts":
+        return [_part(line) for line in list_items(text_of(raw))]
+    if kind == "evidence":
+        return [_evidence(line) for line in list_items(text_of(raw))]
+    return one_line(raw)
+
+
+def _words(raw: Any) -> str:
+    """``1, 2 และ 3`` or ``e8 i10``: items of a short list, however separated."""
+    return one_line(raw).replace("และ", ",").replace(" ", ",")
+
+
+def whole_number(raw: Any) -> Any:
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if isinstance(raw, int | float):
+        return raw
+    text = to_arabic_digits(one_line(raw)).removeprefix("พ.ศ.").strip().rstrip(".")
+    return int(text) if text.isdigit() else one_line(raw)
+
+
+def score(raw: Any) -> Any:
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return raw
+    text = to_arabic_digits(one_line(raw)).removesuffix("คะแนน").strip()
+    try:
+        return int(text) if text.isdigit() else float(text)
+    except ValueError:
+        return one_line(raw)  # the loader says it is not a number
+
+
+def date_value(raw: Any) -> Any:
+    if isinstance(raw, dt.datetime | dt.date):
+        return date_text(excel_date(raw))
+    text = whole_years(one_line(raw))
+    try:
+        return date_text(parse_thai_date(text))
+    except DateParseError:
+        return text  # the loader reports it (or, for 31 June, warns and uses the 30th)
+
+
+def whole_years(text: str) -> str:
+    """``ม.ค. - มี.ค. ๖๕`` → ``ม.ค. - มี.ค. 2565``."""
+    return _SHORT_YEAR.sub(lambda m: f"{m[1]} 25{to_arabic_digits(m[2])}", text)
+
+
+def choice(column: Column, raw: Any) -> str:
+    text = one_line(raw)
+    choices = column.choices or {}
+    for shown, value in choices.items():
+        if text.casefold() in (shown.casefold(), value.casefold()):
+            return value
+    names = ", ".join(choices)
+    raise CellError(
+        f"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {names} แต่พบ {describe_value(text)} (เลือกจากรายการในเซลล์)",
+        f"expected one of: {names}; found {describe_value(text)} (pick from the cell's dropdown)",
+    )
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
+
+
+def list_items(text: str) -> list[str]:
+    """Items of a cell typed one per line (Alt+Enter), a bullet or number before each dropped; a
+    line that starts with two spaces continues the item above."""
+    items: list[list[str]] = []
+    for line in text.split("\n"):
+        if items and (line.startswith(CONTINUATION) or line.startswith("\t")):
+            items[-1].append(line[1:] if line.startswith("\t") else line[len(CONTINUATION) :])
+        elif line.strip():
+            items.append([_MARKER.sub("", line.strip(" \t\u00a0\u3000"), count=1)])
+    return ["\n".join(lines).rstrip() for lines in items if "".join(lines).strip()]
+
+
+def list_cell(items: list[str]) -> str:
+    """The reverse of ``list_items``: what the export writes so the import reads the same items."""
+    written = []
+    for item in items:
+        first, *rest = item.split("\n")
+        if _MARKER.match(first):
+            first = "- " + first  # the import drops one marker: the item keeps its own
+        written.append("\n".join([first, *(CONTINUATION + line for line in rest)]))
+    return "\n".join(written)
+
+
+def _part(line: str) -> dict[str, Any]:
+    name, _, value = line.rpartition(":")
+    if not name:
+        return {"name": line}  # the loader says the score is missing
+    return {"name": name.strip(), "score": score(value)}
+
+
+def _evidence(line: str) -> dict[str, Any]:
+    title, bar, url = line.rpartition("|")
+    if not bar:
+        return {"url": line.strip()}  # the loader says the title is missing
+    return {"title": title.strip(), "url": url.strip()}
+
+
+def year_of(raw: Any) -> int | None:
+    """The fiscal year a row belongs to, or None when the cell holds no year."""
+    number = whole_number(raw)
+    return number if isinstance(number, int) and 2400 <= number <= 2800 else None

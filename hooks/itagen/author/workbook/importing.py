@@ -1,0 +1,128 @@
+"""A filled workbook → data files, checked by the same loader as a build, written all or nothing.
+
+The files are first written into a copy of the data folder (files linked, not copied, where the
+disk allows) and the whole site is loaded from there: the workbook's mistakes come out as the
+build's own Thai and English messages, told by sheet, row and column instead of line and field.
+Only when the copy loads, and no file would be overwritten without ``force``, are the files moved
+into the data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ...load.site import load_site
+from ...problems import DataError, Location, Problem
+from .layout import DATA_SHEETS, INSTRUCTIONS
+from .opening import CellLocation, open_workbook
+from .reading import data_files, read_workbook
+from .rows import Files
+from .yaml_text import data_file_text
+
+
+@dataclass(frozen=True)
+class Imported:
+    texts: dict[str, str]
+    """Relative path in the data folder → the file's text."""
+    existing: list[str]
+    """Those of them already in the data folder."""
+    warnings: list[Problem]
+
+
+def read_import(workbook: Path, data: Path) -> Imported:
+    """Read and check the workbook against the data folder; raise DataError naming cells. Writes nothing."""
+    if not (data / "agency.yml").is_file():
+        raise DataError(
+            [
+                Problem(
+                    Location(data / "agency.yml"),
+                    f"ไม่พบ agency.yml ในโฟลเดอร์ข้อมูล {data} สร้างไฟล์หน่วยงานก่อนนำเข้า (ดู data/README.md)",
+                    f"agency.yml is not in the data folder {data}; write the agency's file before importing (see data/README.md)",
+                )
+            ]
+        )
+    sheets, others = open_workbook(workbook, DATA_SHEETS, INSTRUCTIONS)
+    files = read_workbook(workbook, sheets)
+    comment = (
+        f"# นำเข้าจาก {workbook.name} ด้วย make import: แก้ที่ไฟล์นี้ หรือแก้ในไฟล์ Excel แล้วนำเข้าใหม่ (FORCE=1)\n"
+        f"# Imported from {workbook.name} by make import: edit this file, or the workbook and import again (FORCE=1)."
+    )
+    texts = {name: data_file_text(data / name, value, comment) for name, value in data_files(files).items()}
+    try:
+        warnings = _load_with(texts, data, files)
+    except DataError as error:
+        # The workbook's own mistakes and the loader's, once each: a cell refused here was left out,
+        # so the loader may call it missing.
+        refused = {problem.location for problem in files.problems}
+        raise DataError([*files.problems, *(p for p in error.problems if p.location not in refused)]) from None
+    if files.problems:
+        raise DataError(files.problems)
+    for name in others:  # a renamed sheet would otherwise be left out without a word
+        warnings.append(
+            Problem(
+                CellLocation(workbook, sheet=name),
+                "แผ่นงานนี้ไม่ใช่ของแบบฟอร์ม ระบบไม่ได้อ่าน (หากเปลี่ยนชื่อแผ่นงานของแบบฟอร์ม ให้ใช้ชื่อเดิม)",
+                "this sheet is not the template's and was not read (if you renamed one of the template's sheets, give it its name back)",
+            )
+        )
+    existing = [name for name in texts if (data / name).exists()]
+    return Imported(texts, existing, warnings)
+
+
+def write_import(imported: Imported, data: Path) -> list[Path]:
+    """Put the files in place, each whole (written beside, then renamed over)."""
+    written = []
+    for name, text in imported.texts.items():
+        target = data / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.importing")
+        partial.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(partial, target)
+        written.append(target)
+    return written
+
+
+def _load_with(texts: dict[str, str], data: Path, files: Files) -> list[Problem]:
+    """Load the site as it will be with the new files; its problems told by cell where they are the workbook's."""
+    with tempfile.TemporaryDirectory(prefix="ita-import-") as temporary:
+        copy = Path(temporary) / data.name
+        shutil.copytree(data, copy, symlinks=True, copy_function=_link_or_copy)
+        for name, text in texts.items():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            (copy / name).unlink(missing_ok=True)  # a link to the original must not be written through
+            (copy / name).write_text(text, encoding="utf-8")
+        try:
+            result = load_site(copy)
+        except DataError as error:
+            raise DataError([_told(p, copy, data, files) for p in error.problems]) from None
+        return [_told(p, copy, data, files) for p in result.warnings]
+
+
+def _told(problem: Problem, copy: Path, data: Path, files: Files) -> Problem:
+    where = problem.location
+    try:
+        name = where.file.relative_to(copy).as_posix()
+    except ValueError:
+        return problem  # a built-in checklist: not in the data folder
+    cell = files.locate(name, where.field) if name in _names(files) else None
+    if cell is None:
+        return replace(problem, location=replace(where, file=data / name))
+    return replace(problem, location=cell)
+
+
+def _names(files: Files) -> set[str]:
+    return {name for name, _ in files.cells}
+
+
+def _link_or_copy(source: str, target: str) -> object:
+    """Documents and images are linked into the copy (no second copy of every PDF), copied where
+    the disk cannot link."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+    return target
