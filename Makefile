@@ -8,7 +8,7 @@ OUT ?= site
 BUILDER ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint clean clean-all setup setup-dev lock new-year schemas markdown check-live pdf
+.PHONY: site serve check test clean clean-all setup setup-dev lock new-year import export-xlsx xlsx-template schemas markdown check-live pdf
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
 site: setup
@@ -34,17 +34,16 @@ check-live: setup
 new-year: setup
 	$(PY) hooks/new_year.py --data "$(DATA)" $(if $(YEAR),--year $(YEAR))
 
-.PHONY: import export-xlsx xlsx-template
 ## import: data files (years/<year>.yml, documents.yml) from a filled workbook XLSX into DATA; FORCE=1 replaces existing files
-import: $(SITE_STAMP)
+import: setup
 	$(PY) hooks/import_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(FORCE),--force)
 
 ## export-xlsx: the data of DATA as a workbook XLSX to edit in Excel and import again; never overwrites without FORCE=1
-export-xlsx: $(SITE_STAMP)
+export-xlsx: setup
 	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(FORCE),--force)
 
 ## xlsx-template: the empty workbook XLSX to fill in
-xlsx-template: $(SITE_STAMP)
+xlsx-template: setup
 	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --template $(if $(FORCE),--force)
 
 ## markdown: write what the engine makes as a folder plain MkDocs builds (no hooks) into OUT (a new folder)

@@ -148,7 +148,19 @@ def test_a_broken_venv_is_rebuilt_by_itself(tmp_path: Path, damage: str) -> None
 
 def test_every_make_target_that_runs_python_sets_up_first() -> None:
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
-    for target in ["site", "serve", "check", "pdf", "check-live", "new-year", "markdown", "schemas"]:
+    for target in [
+        "site",
+        "serve",
+        "check",
+        "pdf",
+        "check-live",
+        "new-year",
+        "markdown",
+        "schemas",
+        "import",
+        "export-xlsx",
+        "xlsx-template",
+    ]:
         assert f"\n{target}: setup\n" in makefile, target
     assert "\ntest: setup-dev\n" in makefile
     assert 'setup_venv.sh "$(PYTHON)" "$(VENV)" requirements.txt' in makefile
