@@ -73,7 +73,20 @@ def load_site(data_dir: Path, memo: LoadMemo | None = None) -> LoadResult:
         check_logo(agency, data_dir, validator)
     check_year_files(data_dir, validator)
     year_files = sorted((data_dir / "years").glob(YEAR_FILE_GLOB))
-    loaded = [(path, _reused_year(path, sources, validator)) for path in year_files]
+    loaded = []
+    for path in year_files:
+        # Each year is checked as a whole while its parsed tree is at hand, then the tree is cut
+        # down to its top level: a ten-year site never holds every year's tree at once.
+        errors, warnings = len(validator.errors), len(validator.warnings)
+        year = _reused_year(path, sources, validator)
+        if year is not INVALID:
+            check_year(year, path, validator)
+            if agency is not INVALID and settings is not INVALID:
+                check_surveys(agency, settings, year, (path, agency_file), sources, validator)
+        validator.errors[errors:] = sources.add_lines(validator.errors[errors:])
+        validator.warnings[warnings:] = sources.add_lines(validator.warnings[warnings:])
+        sources.release(path)
+        loaded.append((path, year))
     years = sorted(((p, y) for p, y in loaded if y is not INVALID), key=lambda pair: pair[1].fiscal_year)
     content = load_content(data_dir, sources, validator)
     oit = []
@@ -86,10 +99,6 @@ def load_site(data_dir: Path, memo: LoadMemo | None = None) -> LoadResult:
     # Cross-field checks run on every record that validated, even when another file did not, so
     # that one build reports every mistake it can see.
     check_unique_years([y for _, y in years], data_dir, validator)
-    for path, year in years:
-        check_year(year, path, validator)
-        if agency is not INVALID and settings is not INVALID:
-            check_surveys(agency, settings, year, (path, agency_file), sources, validator)
     if validator.errors:
         raise DataError(sources.add_lines(validator.errors))  # cross-field checks know fields, not lines
     site = Site(agency, settings, [y for _, y in years], data_dir, content, oit)

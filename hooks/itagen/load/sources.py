@@ -52,6 +52,17 @@ class SourceFiles:
         assert kept.document is not None
         return kept.document
 
+    def release(self, path: Path) -> None:
+        """Keep only the top level of ``path``'s tree (its keys and their lines): enough to place a
+        later problem at its key, and a fraction of the memory. Call once every problem inside the
+        file has been placed."""
+        document = self._documents.get(path)
+        if document is None or not isinstance(document.root, YamlMap):
+            return
+        top = YamlMap(dict.fromkeys(document.root))
+        top.line, top.key_lines = document.root.line, document.root.key_lines
+        self._documents[path] = YamlDocument(path, top, document.line)
+
     def locate(self, path: Path, *keys: str | int) -> Location:
         """The file, line and field of the value reached by ``keys`` (names and 0-based list indexes)."""
         document = self._documents.get(path)

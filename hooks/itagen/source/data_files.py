@@ -52,7 +52,11 @@ def read_regular_file(path: Path, limit: int, roots: tuple[Path, ...] = (), head
         with os.fdopen(os.dup(descriptor), "rb") as file:
             if head is not None:
                 return file.read(head)
-            content = file.read(limit + 1)  # a file that grows while it is read is still capped
+            # Asking for the size the file has (not the limit) keeps a 100 MB buffer from being
+            # set aside for every 1 KB file; a file that grows while it is read is still capped.
+            content = file.read(status.st_size + 1)
+            if len(content) > status.st_size:
+                content += file.read(limit + 1 - len(content))
     except OSError as exc:
         raise Unreadable(f"อ่านไฟล์ไม่ได้ ({exc.strerror})", f"cannot read the file ({exc.strerror})") from None
     finally:
