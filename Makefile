@@ -8,7 +8,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint clean new-year schemas markdown check-live pdf
+.PHONY: site serve check test lint clean new-year schemas markdown check-live pdf publish
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
 site: $(SITE_STAMP)
@@ -25,6 +25,10 @@ check: $(SITE_STAMP)
 ## pdf: after make site, each fiscal year as one PDF (ita/<year>/ita-<year>.pdf) with Debian's chromium
 pdf: $(SITE_STAMP)
 	$(PY) hooks/make_pdf.py --site "$(OUT)"
+
+## publish: make check, then send what changed to the host named in site.yml (publish:, SFTP or FTPS); DRY_RUN=1 only lists
+publish: $(SITE_STAMP)
+	$(PY) hooks/publish_site.py --data "$(DATA)" --out "$(OUT)" $(if $(DRY_RUN),--dry-run) $(if $(TRUST_HOST),--trust-host)
 
 ## check-live: after upload, every page, document and OIT evidence link of OUT must answer at URL
 check-live: $(SITE_STAMP)

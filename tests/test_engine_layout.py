@@ -118,5 +118,5 @@ def test_modules_stay_short_and_free_of_mkdocs(name: str) -> None:
 def test_every_package_says_what_it_owns_and_may_import(name: str) -> None:
     docstring = ast.get_docstring(ast.parse(MODULES[name].read_text(encoding="utf-8"))) or ""
     assert docstring, f"{name}/__init__.py has no docstring"
-    allowed = ALLOWED_IMPORTS[name]
+    allowed = ALLOWED_IMPORTS[name.split(".")[0]]  # a package inside a stage keeps its stage's rule
     assert all(f"``{stage}``" in docstring for stage in allowed) or "imports nothing" in docstring

@@ -1,0 +1,94 @@
+"""Carrying a plan out on the server so that a visitor never sees a half-written page.
+
+Order of a run:
+
+1. remove what a cut run left (its temporary files, named in its journal);
+2. write the journal: every file this run may touch beyond the manifest;
+3. upload each file to a temporary name beside its place, then rename it into place;
+4. delete the files we published before that the new build no longer has, then their empty folders;
+5. write the manifest (the built site's hashes), then remove the journal.
+
+Cut anywhere, the server holds old or new pages, each whole; the manifest still describes the last
+finished run and the journal names what may differ from it, which the next run sends again.
+Files that neither names were not ours and are never touched (a file at a path the build writes is
+replaced: it is the build's page now).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .manifest import (
+    JOURNAL_NAME,
+    MANIFEST_NAME,
+    Manifest,
+    journal_json,
+    manifest_json,
+    parse_journal,
+    parse_manifest,
+    temp_name,
+)
+from .plan import Plan, make_plan
+from .progress import Progress
+from .transport import Remote
+
+
+@dataclass(frozen=True)
+class ServerState:
+    published: Manifest
+    """What the last finished run published (empty before the first)."""
+    unfinished: list[str]
+    """What a cut run was sending (empty when the last run finished)."""
+
+
+def read_state(remote: Remote) -> ServerState:
+    manifest = remote.read(MANIFEST_NAME)
+    journal = remote.read(JOURNAL_NAME)
+    return ServerState(
+        parse_manifest(manifest) if manifest is not None else {},
+        parse_journal(journal) if journal is not None else [],
+    )
+
+
+def plan_for(built: Manifest, state: ServerState) -> Plan:
+    return make_plan(built, state.published, state.unfinished)
+
+
+def _folders(path: str) -> list[str]:
+    """``a/b/c.html`` → ``["a", "a/b"]``."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _put_small(remote: Remote, name: str, data: bytes) -> None:
+    remote.write(temp_name(name), data)
+    remote.replace(temp_name(name), name)
+
+
+def carry_out(remote: Remote, site: Path, built: Manifest, state: ServerState, plan: Plan, progress: Progress) -> None:
+    """Make the server hold ``built``; ``plan`` is ``plan_for(built, state)``."""
+    for leftover in [*state.unfinished, MANIFEST_NAME, JOURNAL_NAME]:
+        remote.remove(temp_name(leftover))
+    journal = sorted(set(state.unfinished) | {c.path for c in plan.uploads})
+    if journal:
+        _put_small(remote, JOURNAL_NAME, journal_json(journal))
+    made: set[str] = set()
+    for change in plan.uploads:
+        for folder in _folders(change.path):
+            if folder not in made:
+                remote.make_folder(folder)
+                made.add(folder)
+        remote.upload(site / change.path, temp_name(change.path), progress.sent)
+        remote.replace(temp_name(change.path), change.path)
+        progress.file_done()
+    kept = {folder for path in built for folder in _folders(path)}
+    emptied: set[str] = set()
+    for change in plan.deletes:
+        remote.remove(change.path)
+        emptied.update(_folders(change.path))
+    for folder in sorted(emptied - kept, key=lambda f: (-f.count("/"), f)):
+        remote.remove_empty_folder(folder)  # a folder with anything of someone else's in it stays
+    _put_small(remote, MANIFEST_NAME, manifest_json(built))
+    remote.remove(JOURNAL_NAME)
+    progress.finish()

@@ -1,0 +1,262 @@
+"""make publish against real servers on 127.0.0.1: OpenSSH's sshd (SFTP) and pyftpdlib with TLS (FTPS).
+
+The demo is built once per session (and once with one score changed); every case publishes copies of
+those builds into a fresh folder on the server and looks at the server's files directly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_DATA, PROJECT_ROOT, run_build
+from publish_servers import CuttingProxy, FtpsServer, SshServer, ftps_server, ssh_server
+
+from itagen.publish.remote.manifest import JOURNAL_NAME, MANIFEST_NAME, TEMP_SUFFIX, parse_manifest
+
+pytestmark = pytest.mark.skipif(not Path("/usr/sbin/sshd").exists(), reason="needs Debian's openssh-server")
+
+PROTOCOLS = ["sftp", "ftps"]
+MARKER = ".ita-built-site"
+CHANGED_YEAR, OLD_SCORE, NEW_SCORE = "2567", "{number: 3, score: 92.40}", "{number: 3, score: 92.45}"
+
+
+@pytest.fixture(scope="session")
+def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
+    with ssh_server(tmp_path_factory.mktemp("sshd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def ftpsd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpsServer]:
+    with ftps_server(tmp_path_factory.mktemp("ftpsd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with one score changed, built once."""
+    data = tmp_path_factory.mktemp("changed") / "data"
+    shutil.copytree(DEMO_DATA, data)
+    year = data / "years" / f"{CHANGED_YEAR}.yml"
+    text = year.read_text(encoding="utf-8")
+    assert text.count(OLD_SCORE) == 1
+    year.write_text(text.replace(OLD_SCORE, NEW_SCORE), encoding="utf-8")
+    out = data.parent / "site"
+    result = run_build(data, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` by its relative POSIX path (the build's marker left out)."""
+    found = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    found.pop(MARKER, None)
+    return found
+
+
+def identities(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each file's inode and change time: a file renamed into place gets a new inode."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_ctime_ns) for p in folder.rglob("*")}
+
+
+@dataclass
+class Publisher:
+    """One test's target: a data folder whose site.yml points at a fresh folder on the server."""
+
+    protocol: str
+    data: Path
+    folder: Path
+    """The server's folder as the server's own disk holds it."""
+    env: dict[str, str]
+    block: dict[str, object]
+    ssh: SshServer | None = None
+    ftps: FtpsServer | None = None
+
+    def set_target(self, **changes: object) -> None:
+        block = self.block | changes
+        lines = [f"  {key}: {value}" for key, value in block.items() if value is not None]
+        settings = "digits: arabic\nsite_url: https://www.bansathit.example.go.th/\npublish:\n" + "\n".join(lines)
+        (self.data / "site.yml").write_text(settings + "\n", encoding="utf-8")
+
+    def run(self, site: Path, *options: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, str(PROJECT_ROOT / "hooks" / "publish_site.py"), "--data", str(self.data)]
+        command += ["--out", str(site), *options]
+        if "--check" not in options:
+            command.append("--checked")
+        else:
+            command.remove("--check")
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("ITA_PUBLISH")} | (env or self.env)
+        return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=PROJECT_ROOT, check=False)
+
+    def put_foreign(self, path: str, content: bytes) -> None:
+        """A file someone else put on the server (owned by the server's user, as an upload of theirs would be)."""
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        if self.ssh is not None:
+            for made in [target, *target.relative_to(self.folder).parents]:
+                shutil.chown(self.folder / made, self.ssh.user, self.ssh.user)
+
+    def server_site(self) -> dict[str, bytes]:
+        found = files(self.folder)
+        assert not [p for p in found if p.endswith(TEMP_SUFFIX)], "temporary files left"
+        assert JOURNAL_NAME not in found
+        found.pop(MANIFEST_NAME)
+        return found
+
+
+@pytest.fixture(params=PROTOCOLS)
+def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, data)
+    name = request.node.name.replace("[", "-").rstrip("]")
+    if request.param == "sftp":
+        sshd: SshServer = request.getfixturevalue("sshd")
+        folder = sshd.home / name
+        folder.mkdir()
+        shutil.chown(folder, sshd.user, sshd.user)
+        env = {"ITA_PUBLISH_KEY": str(sshd.key), "ITA_PUBLISH_KNOWN_HOSTS": str(sshd.known_hosts)}
+        block: dict[str, object] = {"protocol": "sftp", "host": "127.0.0.1", "port": sshd.port, "user": sshd.user}
+        block["path"] = str(folder)
+    else:
+        ftpsd: FtpsServer = request.getfixturevalue("ftpsd")
+        if ftpsd.process is None or ftpsd.process.poll() is not None:
+            ftpsd.start()
+        folder = ftpsd.root / name
+        folder.mkdir()
+        env = {"ITA_PUBLISH_PASSWORD": ftpsd.password}
+        block = {"protocol": "ftps", "host": "127.0.0.1", "port": ftpsd.port, "user": ftpsd.user, "path": name}
+        block["tls_fingerprint"] = ftpsd.fingerprint
+    publisher = Publisher(request.param, data, folder, env, block)
+    if request.param == "sftp":
+        publisher.ssh = sshd
+    else:
+        publisher.ftps = ftpsd
+    publisher.set_target()
+    return publisher
+
+
+def site_copy(site: Path, tmp_path: Path, name: str) -> Path:
+    copy = tmp_path / name
+    shutil.copytree(site, copy)
+    return copy
+
+
+def test_first_publish_puts_every_file_of_the_build_on_the_server(publisher: Publisher, demo_site: Path) -> None:
+    result = publisher.run(demo_site)
+    assert result.returncode == 0, result.stderr
+    assert publisher.server_site() == files(demo_site)
+    manifest = parse_manifest((publisher.folder / MANIFEST_NAME).read_bytes())
+    assert set(manifest) == set(files(demo_site))
+    assert "sent" in result.stdout and "published" in result.stdout
+    again = publisher.run(demo_site)
+    assert again.returncode == 0 and "nothing to do" in again.stdout
+
+
+def test_one_changed_score_moves_only_the_files_whose_bytes_changed(
+    publisher: Publisher, demo_site: Path, changed_site: Path
+) -> None:
+    assert publisher.run(demo_site).returncode == 0
+    before = identities(publisher.folder)
+    old, new = files(demo_site), files(changed_site)
+    differing = {path for path in new if old.get(path) != new[path]}
+    assert differing and len(differing) < len(new) / 2
+    dry = publisher.run(changed_site, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    listed = {line.split()[1] for line in dry.stdout.splitlines() if line.startswith("  ~ ")}
+    assert listed == differing
+    assert identities(publisher.folder) == before, "a dry run changed the server"
+    result = publisher.run(changed_site)
+    assert result.returncode == 0, result.stderr
+    after = identities(publisher.folder)
+    moved = {path for path in new if after[path] != before.get(path)}
+    assert moved == differing
+    assert publisher.server_site() == new
+
+
+def test_a_page_the_build_no_longer_has_is_removed_and_foreign_files_stay(
+    publisher: Publisher, demo_site: Path, tmp_path: Path
+) -> None:
+    foreign = {"old-site/index.html": b"<p>old</p>", "stats/.htaccess": b"deny", "ita/notes.txt": b"mine"}
+    for path, content in foreign.items():
+        publisher.put_foreign(path, content)
+    assert publisher.run(demo_site).returncode == 0
+    smaller = site_copy(demo_site, tmp_path, "smaller")
+    gone_folder = sorted(p for p in (smaller / "ita").iterdir() if p.is_dir())[0]
+    gone = {p.relative_to(smaller).as_posix() for p in gone_folder.rglob("*") if p.is_file()}
+    shutil.rmtree(gone_folder)
+    (smaller / "404.html").unlink()
+    gone.add("404.html")
+    result = publisher.run(smaller)
+    assert result.returncode == 0, result.stderr
+    assert f"delete {len(gone)} file(s)" in result.stdout
+    on_server = publisher.server_site()
+    assert {p: c for p, c in on_server.items() if p not in foreign} == files(smaller)
+    assert {p: on_server[p] for p in foreign} == foreign
+    assert not (publisher.folder / gone_folder.relative_to(smaller)).exists(), "the emptied folder stays"
+
+
+def test_a_cut_connection_leaves_whole_pages_and_the_next_run_finishes(
+    publisher: Publisher, demo_site: Path, changed_site: Path, tmp_path: Path
+) -> None:
+    bigger = site_copy(changed_site, tmp_path, "bigger")
+    (bigger / "documents" / "large.bin").write_bytes(os.urandom(3_000_000))  # cut inside this file or before
+    assert publisher.run(demo_site).returncode == 0
+    old, new = files(demo_site), files(bigger)
+    manifest = (publisher.folder / MANIFEST_NAME).read_bytes()
+    proxy = None
+    if publisher.protocol == "sftp":
+        assert publisher.ssh is not None
+        proxy = CuttingProxy(publisher.ssh.port, limit=1_500_000)
+        publisher.set_target(port=proxy.port)
+        known = Path(publisher.env["ITA_PUBLISH_KNOWN_HOSTS"])
+        line = known.read_text().splitlines()[0].split(" ", 1)[1]
+        known.write_text(known.read_text() + f"[127.0.0.1]:{proxy.port} {line}\n")
+    else:
+        assert publisher.ftps is not None
+        publisher.ftps.start(die_after_bytes=1_500_000)
+    try:
+        cut = publisher.run(bigger)
+        assert cut.returncode == 1
+        assert "การเชื่อมต่อหลุด" in cut.stderr and "the connection broke" in cut.stderr
+        on_server = files(publisher.folder)
+        assert on_server[MANIFEST_NAME] == manifest, "the manifest changed before the run finished"
+        assert JOURNAL_NAME in on_server
+        for path, content in on_server.items():
+            if path in old or path in new:
+                assert content in (old.get(path), new.get(path)), f"{path} is half-written"
+        assert old.keys() <= on_server.keys(), "an old page went missing"
+        if publisher.ftps is not None:
+            publisher.ftps.start()
+        rerun = publisher.run(bigger)
+        assert rerun.returncode == 0, rerun.stderr
+        assert publisher.server_site() == new
+    finally:
+        if proxy is not None:
+            proxy.close()
+
+
+def _trust(publisher: Publisher) -> dict[str, str]:
+    return {k: v for k, v in publisher.env.items() if k == "ITA_PUBLISH_KNOWN_HOSTS"}
+
+
+def test_a_wrong_password_says_so_and_changes_nothing(publisher: Publisher, demo_site: Path) -> None:
+    publisher.put_foreign("index.html", b"the old site")
+    before = identities(publisher.folder)
+    result = publisher.run(demo_site, env={"ITA_PUBLISH_PASSWORD": "not-the-password"} | _trust(publisher))
+    assert result.returncode == 1
+    assert "ชื่อผู้ใช้ รหัสผ่าน หรือกุญแจไม่ถูกต้อง" in result.stderr and "the user, password or key is wrong" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert identities(publisher.folder) == before
+    password = publisher.ftps.password if publisher.ftps else publisher.ssh.password if publisher.ssh else None
+    if password is not None:  # sshd checks passwords only when the tests run as root (CI does)
+        right = publisher.run(demo_site, env={"ITA_PUBLISH_PASSWORD": password} | _trust(publisher))
+        assert right.returncode == 0, right.stderr
+        assert publisher.server_site() == files(demo_site)
