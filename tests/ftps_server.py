@@ -40,6 +40,7 @@ def main(port: str, root: str, user: str, password: str, certfile: str, keyfile:
     handler.authorizer = authorizer
     handler.tls_control_required = True
     handler.tls_data_required = True
+    handler.auth_failed_timeout = 0.2  # a wrong password is still refused, the tests need not wait 3 s
     DyingDTPHandler.budget = int(budget) if budget else None
     handler.dtp_handler = DyingDTPHandler
     server = FTPServer(("127.0.0.1", int(port)), handler)
