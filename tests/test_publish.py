@@ -18,11 +18,9 @@ from pathlib import Path
 
 import pytest
 from conftest import DEMO_DATA, PROJECT_ROOT, run_build
-from publish_servers import CuttingProxy, FtpsServer, SshServer, ftps_server, ssh_server
+from publish_servers import SSHD, CuttingProxy, FtpsServer, SshServer, ftps_server, ssh_server
 
 from itagen.publish.remote.manifest import JOURNAL_NAME, MANIFEST_NAME, TEMP_SUFFIX, parse_manifest
-
-pytestmark = pytest.mark.skipif(not Path("/usr/sbin/sshd").exists(), reason="needs Debian's openssh-server")
 
 PROTOCOLS = ["sftp", "ftps"]
 MARKER = ".ita-built-site"
@@ -120,6 +118,8 @@ def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
     shutil.copytree(DEMO_DATA, data)
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)[:120]
     if request.param == "sftp":
+        if not SSHD.exists():
+            pytest.skip("needs Debian's openssh-server (.ci/run installs it)")
         sshd: SshServer = request.getfixturevalue("sshd")
         folder = sshd.home / name
         folder.mkdir()
@@ -398,4 +398,20 @@ def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Pub
     publisher.set_target(tls_fingerprint=None)
     with_ca = publisher.run(demo_site, env=publisher.env | {"ITA_PUBLISH_CA_FILE": str(publisher.ftps.cert)})
     assert with_ca.returncode == 0, with_ca.stderr
+    assert publisher.server_site() == files(demo_site)
+
+
+@pytest.mark.parametrize("publisher", ["sftp"], indirect=True)
+def test_a_key_with_a_passphrase_asks_for_it(publisher: Publisher, demo_site: Path, tmp_path: Path) -> None:
+    assert publisher.ssh is not None
+    locked = tmp_path / "locked_key"
+    shutil.copy(publisher.ssh.key, locked)
+    subprocess.run(["ssh-keygen", "-q", "-p", "-N", "sesame", "-P", "", "-f", str(locked)], check=True)
+    env = publisher.env | {"ITA_PUBLISH_KEY": str(locked)}
+    asked = publisher.run(demo_site, env=env)
+    assert asked.returncode == 1 and "ITA_PUBLISH_KEY_PASSPHRASE" in asked.stderr and "มีรหัสผ่าน" in asked.stderr
+    wrong = publisher.run(demo_site, env=env | {"ITA_PUBLISH_KEY_PASSPHRASE": "open up"})
+    assert wrong.returncode == 1 and "passphrase is wrong" in wrong.stderr
+    right = publisher.run(demo_site, env=env | {"ITA_PUBLISH_KEY_PASSPHRASE": "sesame"})
+    assert right.returncode == 0, right.stderr
     assert publisher.server_site() == files(demo_site)

@@ -50,8 +50,15 @@ def _private_key(credentials: Credentials) -> paramiko.PKey:
     assert credentials.key_file is not None
     key_file = credentials.key_file
     try:
-        return paramiko.PKey.from_path(key_file, credentials.key_passphrase)
-    except paramiko.PasswordRequiredException:
+        passphrase = credentials.key_passphrase
+        return paramiko.PKey.from_path(key_file, passphrase.encode() if passphrase is not None else None)
+    except (paramiko.PasswordRequiredException, TypeError) as exc:
+        # An OpenSSH-format key read without its passphrase fails in cryptography with a TypeError.
+        if credentials.key_passphrase is not None and not isinstance(exc, paramiko.PasswordRequiredException):
+            raise PublishError(
+                f"passphrase ของกุญแจ SSH {key_file} ไม่ถูกต้อง ({exc})",
+                f"the passphrase of the SSH key {key_file} is wrong ({exc})",
+            ) from None
         raise PublishError(
             f"กุญแจ {key_file} มีรหัสผ่าน (passphrase): ตั้งใน ITA_PUBLISH_KEY_PASSPHRASE หรือเก็บใน keyring",
             f"the key {key_file} has a passphrase: set ITA_PUBLISH_KEY_PASSPHRASE or keep it in the keyring",
