@@ -51,7 +51,9 @@ def _private_key(credentials: Credentials) -> paramiko.PKey:
     key_file = credentials.key_file
     try:
         passphrase = credentials.key_passphrase
-        return paramiko.PKey.from_path(key_file, passphrase.encode() if passphrase is not None else None)
+        # paramiko hands the passphrase to cryptography, which takes bytes (the stubs say str).
+        secret = passphrase.encode() if passphrase is not None else None
+        return paramiko.PKey.from_path(key_file, secret)  # type: ignore[arg-type]
     except (paramiko.PasswordRequiredException, TypeError) as exc:
         # An OpenSSH-format key read without its passphrase fails in cryptography with a TypeError.
         if credentials.key_passphrase is not None and not isinstance(exc, paramiko.PasswordRequiredException):
