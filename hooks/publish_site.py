@@ -78,7 +78,7 @@ def publish(target: PublishTarget, site: Path, *, dry_run: bool, trust_host: boo
     remote = connect(target, trust_host=trust_host)
     try:
         state = read_state(remote)
-        plan = plan_for(built, state)
+        plan = plan_for(remote, built, state)
         print("\n".join(describe(plan, every_file=dry_run)))
         if dry_run:
             print("ทดลองเท่านั้น ไม่มีการเปลี่ยนแปลงบนเซิร์ฟเวอร์ / dry run: nothing on the server was changed")

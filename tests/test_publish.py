@@ -187,9 +187,14 @@ def test_a_page_the_build_no_longer_has_is_removed_and_foreign_files_stay(
     publisher: Publisher, demo_site: Path, tmp_path: Path
 ) -> None:
     foreign = {"old-site/index.html": b"<p>old</p>", "stats/.htaccess": b"deny", "ita/notes.txt": b"mine"}
-    for path, content in foreign.items():
+    in_the_way = {"index.html": b"host placeholder", ".htaccess": b"AddHandler php", "assets/x.html.before-ita": b""}
+    for path, content in (foreign | in_the_way).items():
         publisher.put_foreign(path, content)
-    assert publisher.run(demo_site).returncode == 0
+    first = publisher.run(demo_site)
+    assert first.returncode == 0, first.stderr
+    assert "index.html → index.html.before-ita" in first.stdout and ".htaccess → .htaccess.before-ita" in first.stdout
+    foreign |= {f"{path}.before-ita": content for path, content in in_the_way.items() if "assets" not in path}
+    foreign["assets/x.html.before-ita"] = b""
     smaller = site_copy(demo_site, tmp_path, "smaller")
     gone_folder = sorted(p for p in (smaller / "ita").iterdir() if p.is_dir())[0]
     gone = {p.relative_to(smaller).as_posix() for p in gone_folder.rglob("*") if p.is_file()}
@@ -261,7 +266,7 @@ def test_a_wrong_password_says_so_and_changes_nothing(publisher: Publisher, demo
     if password is not None:  # sshd checks passwords only when the tests run as root (CI does)
         right = publisher.run(demo_site, env={"ITA_PUBLISH_PASSWORD": password} | _trust(publisher))
         assert right.returncode == 0, right.stderr
-        assert publisher.server_site() == files(demo_site)
+        assert publisher.server_site() == files(demo_site) | {"index.html.before-ita": b"the old site"}
 
 
 def test_a_dry_run_before_the_first_publish_lists_every_upload_and_changes_nothing(
@@ -274,6 +279,7 @@ def test_a_dry_run_before_the_first_publish_lists_every_upload_and_changes_nothi
     listed = {line.split()[1] for line in result.stdout.splitlines() if line.startswith("  + ")}
     assert listed == set(files(demo_site))
     assert f"upload {len(listed)} file(s)" in result.stdout and "nothing on the server was changed" in result.stdout
+    assert "  index.html → index.html.before-ita" in result.stdout
     assert identities(publisher.folder) == before
 
 

@@ -18,7 +18,7 @@ from itagen.publish.remote.manifest import (
     safe_path,
     temp_name,
 )
-from itagen.publish.remote.plan import describe, make_plan
+from itagen.publish.remote.plan import aside_name, describe, make_plan
 from itagen.publish.remote.progress import Progress
 from itagen.publish.remote.transport import PublishError
 
@@ -48,6 +48,14 @@ def test_files_a_cut_run_was_sending_are_sent_again_or_deleted() -> None:
     plan = make_plan(built, {"index.html": A}, unfinished=["index.html", "new.html", "gone.html"])
     assert {c.path for c in plan.uploads} == {"index.html", "new.html"}
     assert [c.path for c in plan.deletes] == ["gone.html"]
+
+
+def test_a_file_of_someone_else_in_the_way_is_kept_under_a_free_name() -> None:
+    assert aside_name("index.html", set()) == "index.html.before-ita"
+    assert aside_name("a/b.html", {"b.html.before-ita", "b.html.before-ita-2"}) == "a/b.html.before-ita-3"
+    plan = make_plan({"index.html": A, "x.html": B}, {"x.html": A}, in_the_way={"index.html": "i.b", "x.html": "x.b"})
+    assert [(c.path, c.aside) for c in plan.uploads] == [("x.html", None), ("index.html", "i.b")]  # x.html is ours
+    assert "  index.html → i.b" in describe(plan, every_file=False)
 
 
 def test_the_plan_reads_as_counts_and_bytes() -> None:

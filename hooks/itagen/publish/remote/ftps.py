@@ -169,6 +169,18 @@ class FtpsRemote:
             self.ftp.retrbinary(f"RETR {path}", keep)
             return b"".join(chunks)
 
+    def list_folder(self, path: str) -> set[str] | None:
+        with self._errors(path):
+            try:
+                return {name for name, _ in self.ftp.mlsd(path or ".", ["type"])} - {".", ".."}
+            except ftplib.error_perm as exc:
+                if not str(exc).startswith("500") and not str(exc).startswith("502"):
+                    return None  # 550: no such folder
+            try:  # a server without MLSD; NLST may leave out names that start with a dot
+                return {name.rpartition("/")[2] for name in self.ftp.nlst(path or ".")} - {".", ".."}
+            except ftplib.error_perm:
+                return None
+
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
         with self._errors(path), local.open("rb") as file:
             self.ftp.storbinary(f"STOR {path}", file, BLOCK, lambda chunk: sent(len(chunk)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -18,6 +18,8 @@ class Change:
     path: str
     size: int
     """Bytes to send (for a deletion: the size the file had)."""
+    aside: str | None = None
+    """Where a file we did not publish, found at this upload's path, is kept (renamed, never deleted)."""
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,33 @@ def _upload_order(path: str) -> tuple[bool, bool, str]:
     return path.endswith(".html"), path == "index.html", path
 
 
-def make_plan(built: Manifest, published: Manifest, unfinished: Collection[str] = ()) -> Plan:
+ASIDE_SUFFIX = ".before-ita"
+
+
+def aside_name(path: str, taken: Collection[str]) -> str:
+    """``index.html`` → ``index.html.before-ita`` (``…-2`` and on when that name is taken in the folder)."""
+    folder, _, name = path.rpartition("/")
+    candidate, number = f"{name}{ASIDE_SUFFIX}", 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name}{ASIDE_SUFFIX}-{number}"
+    return f"{folder}/{candidate}" if folder else candidate
+
+
+def make_plan(
+    built: Manifest,
+    published: Manifest,
+    unfinished: Collection[str] = (),
+    in_the_way: Mapping[str, str] | None = None,
+) -> Plan:
     """Send what the server lacks or holds other bytes of; delete what we published that the build lost.
 
     ``unfinished`` are the files a cut run was sending (its journal): the server may hold the old or
     the new bytes of each, so each is sent again rather than fetched back to be hashed (the same
-    bytes either way, and a rename in place is cheaper than proving it unneeded).
+    bytes either way, and a rename in place is cheaper than proving it unneeded). ``in_the_way`` maps a
+    new file's path, where the server holds something we did not publish, to the name it is kept under.
     """
+    in_the_way = in_the_way or {}
     unfinished = set(unfinished)
     uploads = []
     for path in sorted(built, key=_upload_order):
@@ -60,7 +82,7 @@ def make_plan(built: Manifest, published: Manifest, unfinished: Collection[str] 
         before = published.get(path)
         if path in unfinished or before is None or before != entry:
             kind: ChangeKind = "replace" if before is not None or path in unfinished else "upload"
-            uploads.append(Change(kind, path, entry.size))
+            uploads.append(Change(kind, path, entry.size, in_the_way.get(path) if kind == "upload" else None))
     ours = set(published) | unfinished
     deletes = [
         Change("delete", path, published[path].size if path in published else 0)
@@ -97,4 +119,10 @@ def describe(plan: Plan, *, every_file: bool) -> list[str]:
             lines.append(f"{thai} {count} ไฟล์ ({human_bytes(size)}) / {english} {count} file(s), {human_bytes(size)}")
     if every_file:
         lines += [f"  {KIND_MARKS[c.kind]} {c.path} ({human_bytes(c.size)})" for c in [*plan.uploads, *plan.deletes]]
+    if kept := [c for c in plan.uploads if c.aside]:
+        lines.append(
+            f"ไฟล์เดิมบนเซิร์ฟเวอร์ที่ไม่ได้เผยแพร่ด้วย make publish {len(kept)} ไฟล์ จะถูกเก็บไว้ในชื่อใหม่ / "
+            f"{len(kept)} file(s) on the server that make publish did not put there are kept under a new name:"
+        )
+        lines += [f"  {c.path} → {c.aside}" for c in kept]
     return lines

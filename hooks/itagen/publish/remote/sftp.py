@@ -143,6 +143,13 @@ class SftpRemote:
             except FileNotFoundError:
                 return None
 
+    def list_folder(self, path: str) -> set[str] | None:
+        with self._errors(path):
+            try:
+                return set(self.sftp.listdir(self._full(path)))
+            except (FileNotFoundError, NotADirectoryError):
+                return None
+
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
         done = 0
 

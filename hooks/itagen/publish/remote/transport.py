@@ -28,6 +28,9 @@ class Remote(Protocol):
     def read(self, path: str) -> bytes | None:
         """The file's bytes, or None when there is no such file."""
 
+    def list_folder(self, path: str) -> set[str] | None:
+        """The names in a folder (``""``: the site's folder), or None when there is no such folder."""
+
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
         """Write ``local`` to ``path`` (created or overwritten), calling ``sent(bytes)`` as it goes."""
 

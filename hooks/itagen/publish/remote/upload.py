@@ -10,8 +10,9 @@ Order of a run:
 
 Cut anywhere, the server holds old or new pages, each whole; the manifest still describes the last
 finished run and the journal names what may differ from it, which the next run sends again.
-Files that neither names were not ours and are never touched (a file at a path the build writes is
-replaced: it is the build's page now).
+Files that neither names were not ours and are never deleted or overwritten: one that sits where the
+build puts a new file (a host's placeholder ``index.html``, its ``.htaccess``) is renamed aside to
+``<name>.before-ita`` and listed, so the webmaster can merge what it held.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .manifest import (
     parse_manifest,
     temp_name,
 )
-from .plan import Plan, make_plan
+from .plan import Plan, aside_name, make_plan
 from .progress import Progress
 from .transport import Remote
 
@@ -51,8 +52,24 @@ def read_state(remote: Remote) -> ServerState:
     )
 
 
-def plan_for(built: Manifest, state: ServerState) -> Plan:
-    return make_plan(built, state.published, state.unfinished)
+def plan_for(remote: Remote, built: Manifest, state: ServerState) -> Plan:
+    """The plan, with any file of someone else's that sits where a new file goes (one listing per folder)."""
+    plan = make_plan(built, state.published, state.unfinished)
+    listings: dict[str, set[str] | None] = {}
+    in_the_way: dict[str, str] = {}
+    for change in plan.uploads:
+        if change.kind != "upload":
+            continue
+        folder, _, name = change.path.rpartition("/")
+        if folder not in listings:
+            # Inside a folder the server lacks, nothing can be in the way: no need to ask.
+            missing = any(a in listings and listings[a] is None for a in _folders(folder + "/-"))
+            listings[folder] = None if missing else remote.list_folder(folder)
+        names = listings[folder]
+        if names is not None and name in names:
+            in_the_way[change.path] = aside_name(change.path, names)
+            names.add(in_the_way[change.path].rpartition("/")[2])
+    return make_plan(built, state.published, state.unfinished, in_the_way) if in_the_way else plan
 
 
 def _folders(path: str) -> list[str]:
@@ -80,6 +97,8 @@ def carry_out(remote: Remote, site: Path, built: Manifest, state: ServerState, p
                 remote.make_folder(folder)
                 made.add(folder)
         remote.upload(site / change.path, temp_name(change.path), progress.sent)
+        if change.aside is not None:
+            remote.replace(change.path, change.aside)  # someone else's file: kept, under another name
         remote.replace(temp_name(change.path), change.path)
         progress.file_done()
     kept = {folder for path in built for folder in _folders(path)}
