@@ -6,6 +6,7 @@ those builds into a fresh folder on the server and looks at the server's files d
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -210,6 +211,42 @@ def test_a_page_the_build_no_longer_has_is_removed_and_foreign_files_stay(
     assert not (publisher.folder / gone_folder.relative_to(smaller)).exists(), "the emptied folder stays"
 
 
+@contextlib.contextmanager
+def cut_after(publisher: Publisher, size: int) -> Iterator[None]:
+    """The next run's connection drops once ``size`` bytes went up (SFTP: a proxy; FTPS: the server dies);
+    runs after it get through."""
+    proxy = None
+    if publisher.ssh is not None:
+        proxy = CuttingProxy(publisher.ssh.port, limit=size)
+        publisher.set_target(port=proxy.port)
+        known = Path(publisher.env["ITA_PUBLISH_KNOWN_HOSTS"])
+        line = known.read_text().splitlines()[0].split(" ", 1)[1]
+        known.write_text(known.read_text() + f"[127.0.0.1]:{proxy.port} {line}\n")
+    else:
+        assert publisher.ftps is not None
+        publisher.ftps.start(die_after_bytes=size)
+    try:
+        yield
+    finally:
+        if proxy is not None:
+            proxy.close()
+
+
+def line_back(publisher: Publisher) -> None:
+    """After the cut: the dead FTPS server starts again (the SFTP proxy lets the next run through)."""
+    if publisher.ftps is not None:
+        publisher.ftps.start()
+
+
+def run_cut(publisher: Publisher, site: Path) -> dict[str, bytes]:
+    """Publish ``site`` over a line that drops; the server's files after it."""
+    cut = publisher.run(site)
+    assert cut.returncode == 1, cut.stdout
+    assert "การเชื่อมต่อหลุด" in cut.stderr and "the connection broke" in cut.stderr
+    assert "Traceback" not in cut.stderr
+    return files(publisher.folder)
+
+
 def test_a_cut_connection_leaves_whole_pages_and_the_next_run_finishes(
     publisher: Publisher, demo_site: Path, changed_site: Path, tmp_path: Path
 ) -> None:
@@ -218,36 +255,33 @@ def test_a_cut_connection_leaves_whole_pages_and_the_next_run_finishes(
     assert publisher.run(demo_site).returncode == 0
     old, new = files(demo_site), files(bigger)
     manifest = (publisher.folder / MANIFEST_NAME).read_bytes()
-    proxy = None
-    if publisher.protocol == "sftp":
-        assert publisher.ssh is not None
-        proxy = CuttingProxy(publisher.ssh.port, limit=1_500_000)
-        publisher.set_target(port=proxy.port)
-        known = Path(publisher.env["ITA_PUBLISH_KNOWN_HOSTS"])
-        line = known.read_text().splitlines()[0].split(" ", 1)[1]
-        known.write_text(known.read_text() + f"[127.0.0.1]:{proxy.port} {line}\n")
-    else:
-        assert publisher.ftps is not None
-        publisher.ftps.start(die_after_bytes=1_500_000)
-    try:
-        cut = publisher.run(bigger)
-        assert cut.returncode == 1
-        assert "การเชื่อมต่อหลุด" in cut.stderr and "the connection broke" in cut.stderr
-        on_server = files(publisher.folder)
+    with cut_after(publisher, 1_500_000):
+        on_server = run_cut(publisher, bigger)
         assert on_server[MANIFEST_NAME] == manifest, "the manifest changed before the run finished"
         assert JOURNAL_NAME in on_server
         for path, content in on_server.items():
             if path in old or path in new:
                 assert content in (old.get(path), new.get(path)), f"{path} is half-written"
         assert old.keys() <= on_server.keys(), "an old page went missing"
-        if publisher.ftps is not None:
-            publisher.ftps.start()
+        line_back(publisher)
         rerun = publisher.run(bigger)
         assert rerun.returncode == 0, rerun.stderr
         assert publisher.server_site() == new
-    finally:
-        if proxy is not None:
-            proxy.close()
+
+
+def test_a_first_publish_cut_before_it_moved_a_foreign_file_aside_still_keeps_it(
+    publisher: Publisher, demo_site: Path
+) -> None:
+    publisher.put_foreign("index.html", b"the host's placeholder")  # the home page goes last: the cut comes first
+    with cut_after(publisher, 1_000_000):
+        on_server = run_cut(publisher, demo_site)
+        assert on_server["index.html"] == b"the host's placeholder"
+        assert "index.html" in (publisher.folder / JOURNAL_NAME).read_text()
+        line_back(publisher)
+        rerun = publisher.run(demo_site)
+        assert rerun.returncode == 0, rerun.stderr
+        assert "index.html → index.html.before-ita" in rerun.stdout
+        assert publisher.server_site() == files(demo_site) | {"index.html.before-ita": b"the host's placeholder"}
 
 
 def _trust(publisher: Publisher) -> dict[str, str]:

@@ -11,6 +11,7 @@ from itagen.publish.remote.manifest import (
     JOURNAL_NAME,
     MANIFEST_NAME,
     FileEntry,
+    Journal,
     journal_json,
     manifest_json,
     parse_journal,
@@ -70,7 +71,8 @@ def test_the_plan_reads_as_counts_and_bytes() -> None:
 def test_the_manifest_round_trips_and_temp_names_stay_in_their_folder() -> None:
     files = {"index.html": A, "ita/2568/index.html": B}
     assert parse_manifest(manifest_json(files)) == files
-    assert parse_journal(journal_json(["b", "a"])) == ["a", "b"]
+    journal = parse_journal(journal_json(Journal(["b", "a"], {"index.html": "index.html.before-ita"})))
+    assert journal == Journal(["a", "b"], {"index.html": "index.html.before-ita"})
     assert temp_name("ita/2568/index.html") == "ita/2568/.index.html.ita-part"
     assert temp_name("index.html") == ".index.html.ita-part"
 

@@ -99,8 +99,21 @@ def manifest_json(files: Manifest) -> bytes:
     return (json.dumps({"format": MANIFEST_FORMAT, "files": entries}, indent=1) + "\n").encode()
 
 
-def journal_json(uploads: list[str]) -> bytes:
-    return (json.dumps({"format": JOURNAL_FORMAT, "uploads": sorted(uploads)}, indent=1) + "\n").encode()
+@dataclass(frozen=True)
+class Journal:
+    uploads: list[str]
+    """Files the run may have put in place (sent again by the next run)."""
+    asides: dict[str, str]
+    """Files of someone else's the run moves out of the way: their path → the name they are kept under."""
+
+
+def journal_json(journal: Journal) -> bytes:
+    document = {
+        "format": JOURNAL_FORMAT,
+        "uploads": sorted(journal.uploads),
+        "asides": dict(sorted(journal.asides.items())),
+    }
+    return (json.dumps(document, indent=1) + "\n").encode()
 
 
 def _damaged(name: str, why: str) -> PublishError:
@@ -141,8 +154,11 @@ def parse_manifest(data: bytes) -> Manifest:
     return parsed
 
 
-def parse_journal(data: bytes) -> list[str]:
-    uploads = _document(JOURNAL_NAME, data, JOURNAL_FORMAT).get("uploads")
+def parse_journal(data: bytes) -> Journal:
+    document = _document(JOURNAL_NAME, data, JOURNAL_FORMAT)
+    uploads, asides = document.get("uploads"), document.get("asides", {})
     if not isinstance(uploads, list) or not all(safe_path(p) for p in uploads):
         raise _damaged(JOURNAL_NAME, "uploads")
-    return [str(p) for p in uploads]
+    if not isinstance(asides, dict) or not all(safe_path(p) and safe_path(a) for p, a in asides.items()):
+        raise _damaged(JOURNAL_NAME, "asides")
+    return Journal([str(p) for p in uploads], {str(p): str(a) for p, a in asides.items()})

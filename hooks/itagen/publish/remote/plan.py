@@ -82,7 +82,7 @@ def make_plan(
         before = published.get(path)
         if path in unfinished or before is None or before != entry:
             kind: ChangeKind = "replace" if before is not None or path in unfinished else "upload"
-            uploads.append(Change(kind, path, entry.size, in_the_way.get(path) if kind == "upload" else None))
+            uploads.append(Change(kind, path, entry.size, None if path in published else in_the_way.get(path)))
     ours = set(published) | unfinished
     deletes = [
         Change("delete", path, published[path].size if path in published else 0)

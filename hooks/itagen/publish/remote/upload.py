@@ -23,6 +23,7 @@ from pathlib import Path
 from .manifest import (
     JOURNAL_NAME,
     MANIFEST_NAME,
+    Journal,
     Manifest,
     journal_json,
     manifest_json,
@@ -41,34 +42,44 @@ class ServerState:
     """What the last finished run published (empty before the first)."""
     unfinished: list[str]
     """What a cut run was sending (empty when the last run finished)."""
+    asides: dict[str, str]
+    """Files of someone else's a cut run was moving out of the way, and the names they are kept under."""
 
 
 def read_state(remote: Remote) -> ServerState:
     manifest = remote.read(MANIFEST_NAME)
-    journal = remote.read(JOURNAL_NAME)
-    return ServerState(
-        parse_manifest(manifest) if manifest is not None else {},
-        parse_journal(journal) if journal is not None else [],
-    )
+    data = remote.read(JOURNAL_NAME)
+    journal = parse_journal(data) if data is not None else Journal([], {})
+    return ServerState(parse_manifest(manifest) if manifest is not None else {}, journal.uploads, journal.asides)
 
 
 def plan_for(remote: Remote, built: Manifest, state: ServerState) -> Plan:
-    """The plan, with any file of someone else's that sits where a new file goes (one listing per folder)."""
+    """The plan, with any file of someone else's that sits where a new file goes (one listing per folder).
+
+    A cut run may have stopped before it moved such a file aside: the journal names the file, and the
+    file is still found at its path while the name it would be kept under is free.
+    """
     plan = make_plan(built, state.published, state.unfinished)
     listings: dict[str, set[str] | None] = {}
     in_the_way: dict[str, str] = {}
     for change in plan.uploads:
-        if change.kind != "upload":
-            continue
+        if change.path in state.published or (change.path in state.unfinished and change.path not in state.asides):
+            continue  # ours, or put in place by the cut run
         folder, _, name = change.path.rpartition("/")
         if folder not in listings:
             # Inside a folder the server lacks, nothing can be in the way: no need to ask.
             missing = any(a in listings and listings[a] is None for a in _folders(folder + "/-"))
             listings[folder] = None if missing else remote.list_folder(folder)
         names = listings[folder]
-        if names is not None and name in names:
-            in_the_way[change.path] = aside_name(change.path, names)
-            names.add(in_the_way[change.path].rpartition("/")[2])
+        if names is None or name not in names:
+            continue
+        planned = state.asides.get(change.path)
+        if planned is not None:
+            if planned.rpartition("/")[2] not in names:
+                in_the_way[change.path] = planned  # the cut run did not get to move it
+            continue
+        in_the_way[change.path] = aside_name(change.path, names)
+        names.add(in_the_way[change.path].rpartition("/")[2])
     return make_plan(built, state.published, state.unfinished, in_the_way) if in_the_way else plan
 
 
@@ -87,9 +98,10 @@ def carry_out(remote: Remote, site: Path, built: Manifest, state: ServerState, p
     """Make the server hold ``built``; ``plan`` is ``plan_for(built, state)``."""
     for leftover in [*state.unfinished, MANIFEST_NAME, JOURNAL_NAME]:
         remote.remove(temp_name(leftover))
-    journal = sorted(set(state.unfinished) | {c.path for c in plan.uploads})
-    if journal:
-        _put_small(remote, JOURNAL_NAME, journal_json(journal))
+    uploads = sorted(set(state.unfinished) | {c.path for c in plan.uploads})
+    asides = state.asides | {c.path: c.aside for c in plan.uploads if c.aside is not None}
+    if uploads:
+        _put_small(remote, JOURNAL_NAME, journal_json(Journal(uploads, asides)))
     made: set[str] = set()
     for change in plan.uploads:
         for folder in _folders(change.path):
