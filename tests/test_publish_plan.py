@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+from pathlib import Path
 
 import pytest
+from conftest import DEMO_DATA
 
+from itagen.load.site import load_site
+from itagen.problems import DataError
 from itagen.publish.remote.manifest import (
     JOURNAL_NAME,
     MANIFEST_NAME,
@@ -22,6 +27,7 @@ from itagen.publish.remote.manifest import (
 from itagen.publish.remote.plan import aside_name, describe, make_plan
 from itagen.publish.remote.progress import Progress
 from itagen.publish.remote.transport import PublishError
+from itagen.records.publish import PublishTarget
 
 A, B, C = FileEntry("a" * 64, 10), FileEntry("b" * 64, 20), FileEntry("c" * 64, 30)
 
@@ -137,3 +143,44 @@ def test_progress_on_a_terminal_rewrites_one_line_a_few_times_a_second() -> None
     text = stream.getvalue()
     assert text.count("\r") == 2 and text.endswith("\n") and text.count("\n") == 1
     assert "2.0 KB/2.0 KB" in text
+
+
+def _load_with(tmp_path: Path, block: str) -> str:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, data)
+    (data / "site.yml").write_text(f"digits: arabic\npublish:\n{block}", encoding="utf-8")
+    try:
+        target = load_site(data).site.settings.publish
+    except DataError as exc:
+        return exc.report()
+    return repr(target)
+
+
+def test_site_yml_publish_block_is_read_with_its_defaults(tmp_path: Path) -> None:
+    found = _load_with(tmp_path, "  protocol: ftps\n  host: ftp.example.go.th\n  user: web\n  path: public_html\n")
+    assert "PublishTarget(protocol='ftps', host='ftp.example.go.th', user='web', path='public_html'" in found
+    assert (
+        PublishTarget("ftps", "h", "u", "p").port_number == 21
+        and PublishTarget("sftp", "h", "u", "p").port_number == 22
+    )
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("  protocol: ftp\n  host: h\n  user: u\n  path: p\n", "expected one of: sftp, ftps"),
+        ("  protocol: sftp\n  host: sftp://h/\n  user: u\n  path: p\n", "the host is a bare name"),
+        ("  protocol: sftp\n  host: h\n  user: u\n", "this required field is missing"),
+        ("  protocol: sftp\n  host: h\n  user: u\n  path: p\n  port: 70000\n", "publish.port"),
+        ("  protocol: sftp\n  host: h\n  user: u\n  path: p\n  tls_fingerprint: " + "ab" * 32 + "\n", "ftps only"),
+        ("  protocol: ftps\n  host: h\n  user: u\n  path: p\n  tls_fingerprint: abc\n", "64 hexadecimal"),
+        (
+            "  protocol: sftp\n  host: h\n  user: u\n  path: p\n  ssh_key: /home/me/.ssh/id\n",
+            "never put a password or key",
+        ),
+    ],
+)
+def test_a_wrong_publish_block_is_refused_with_a_reason(tmp_path: Path, block: str, expected: str) -> None:
+    report = _load_with(tmp_path, block)
+    assert expected in report, report
+    assert "publish" in report

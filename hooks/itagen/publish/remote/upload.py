@@ -66,11 +66,7 @@ def plan_for(remote: Remote, built: Manifest, state: ServerState) -> Plan:
         if change.path in state.published or (change.path in state.unfinished and change.path not in state.asides):
             continue  # ours, or put in place by the cut run
         folder, _, name = change.path.rpartition("/")
-        if folder not in listings:
-            # Inside a folder the server lacks, nothing can be in the way: no need to ask.
-            missing = any(a in listings and listings[a] is None for a in _folders(folder + "/-"))
-            listings[folder] = None if missing else remote.list_folder(folder)
-        names = listings[folder]
+        names = _listing(remote, folder, listings)
         if names is None or name not in names:
             continue
         planned = state.asides.get(change.path)
@@ -81,6 +77,16 @@ def plan_for(remote: Remote, built: Manifest, state: ServerState) -> Plan:
         in_the_way[change.path] = aside_name(change.path, names)
         names.add(in_the_way[change.path].rpartition("/")[2])
     return make_plan(built, state.published, state.unfinished, in_the_way) if in_the_way else plan
+
+
+def _listing(remote: Remote, folder: str, listings: dict[str, set[str] | None]) -> set[str] | None:
+    """The names in ``folder``, asked of the server only when its parent holds it (a first publish into an
+    empty folder asks once, not once per folder)."""
+    if folder not in listings:
+        parent, _, name = folder.rpartition("/")
+        above = _listing(remote, parent, listings) if folder else set()
+        listings[folder] = remote.list_folder(folder) if above is not None and (not folder or name in above) else None
+    return listings[folder]
 
 
 def _folders(path: str) -> list[str]:
