@@ -44,11 +44,17 @@ class _PinnedFtpTls(ftplib.FTP_TLS):
     vsftpd require it) and, when pinned, carry the pinned certificate too."""
 
     pinned: str | None = None
+    protected = False
+
+    def prot_p(self) -> str:
+        answer = super().prot_p()
+        self.protected = True
+        return answer
 
     def ntransfercmd(self, cmd: str, rest: int | str | None = None) -> tuple[socket.socket, int | None]:
         conn, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
         control: Any = self.sock
-        if isinstance(control, ssl.SSLSocket):
+        if self.protected and isinstance(control, ssl.SSLSocket):
             conn = self.context.wrap_socket(conn, server_hostname=self.host, session=control.session)
             if self.pinned is not None and certificate_fingerprint(conn) != self.pinned:
                 conn.close()
@@ -118,6 +124,8 @@ class FtpsRemote:
         with self._errors("."):
             self.ftp.prot_p()
             self.ftp.voidcmd("TYPE I")
+            with contextlib.suppress(ftplib.error_perm, ftplib.error_reply):
+                self.ftp.sendcmd("OPTS UTF8 ON")  # Thai file names as UTF-8 on servers that ask for it
             try:
                 self.ftp.cwd(target.path)
             except ftplib.error_perm:
