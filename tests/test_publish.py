@@ -202,6 +202,7 @@ def test_a_page_the_build_no_longer_has_is_removed_and_foreign_files_stay(
     shutil.rmtree(gone_folder)
     (smaller / "404.html").unlink()
     gone.add("404.html")
+    (smaller / "documents" / "ประกาศ ฉบับที่ 1.pdf").write_bytes(b"%PDF-1.4 Thai name, with spaces")
     result = publisher.run(smaller)
     assert result.returncode == 0, result.stderr
     assert f"delete {len(gone)} file(s)" in result.stdout
