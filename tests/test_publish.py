@@ -456,3 +456,17 @@ def test_a_key_with_a_passphrase_asks_for_it(publisher: Publisher, demo_site: Pa
     right = publisher.run(demo_site, env=env | {"ITA_PUBLISH_KEY_PASSPHRASE": "sesame"})
     assert right.returncode == 0, right.stderr
     assert publisher.server_site() == files(demo_site)
+
+
+def test_a_foreign_file_a_cut_run_did_not_move_stays_when_the_build_drops_its_path(
+    publisher: Publisher, demo_site: Path, tmp_path: Path
+) -> None:
+    publisher.put_foreign("index.html", b"the host's placeholder")
+    with cut_after(publisher, 1_000_000):
+        assert run_cut(publisher, demo_site)["index.html"] == b"the host's placeholder"
+        line_back(publisher)
+        without_home = site_copy(demo_site, tmp_path, "without-home")
+        (without_home / "index.html").unlink()
+        rerun = publisher.run(without_home)
+        assert rerun.returncode == 0, rerun.stderr
+        assert publisher.server_site() == files(without_home) | {"index.html": b"the host's placeholder"}

@@ -29,6 +29,8 @@ class Plan:
     home page last, so a page already in place never points at a file still on its way."""
     deletes: list[Change] = field(default_factory=list)
     """Removed after every upload is in place: the old pages link to nothing that is gone."""
+    present_folders: frozenset[str] = frozenset()
+    """Folders the server was seen to hold while planning: no need to create them."""
 
     @property
     def empty(self) -> bool:

@@ -76,7 +76,20 @@ def plan_for(remote: Remote, built: Manifest, state: ServerState) -> Plan:
             continue
         in_the_way[change.path] = aside_name(change.path, names)
         names.add(in_the_way[change.path].rpartition("/")[2])
-    return make_plan(built, state.published, state.unfinished, in_the_way) if in_the_way else plan
+    if in_the_way:
+        plan = make_plan(built, state.published, state.unfinished, in_the_way)
+    deletes = [d for d in plan.deletes if not _still_theirs(remote, d.path, state, listings)]
+    present = frozenset(folder for folder, names in listings.items() if names is not None)
+    return Plan(plan.uploads, deletes, present)
+
+
+def _still_theirs(remote: Remote, path: str, state: ServerState, listings: dict[str, set[str] | None]) -> bool:
+    """A file a cut run meant to move aside but did not is still someone else's: never deleted."""
+    planned = state.asides.get(path)
+    if path in state.published or planned is None:
+        return False
+    names = _listing(remote, path.rpartition("/")[0], listings) or set()
+    return path.rpartition("/")[2] in names and planned.rpartition("/")[2] not in names
 
 
 def _listing(remote: Remote, folder: str, listings: dict[str, set[str] | None]) -> set[str] | None:
@@ -101,14 +114,14 @@ def _put_small(remote: Remote, name: str, data: bytes) -> None:
 
 
 def carry_out(remote: Remote, site: Path, built: Manifest, state: ServerState, plan: Plan, progress: Progress) -> None:
-    """Make the server hold ``built``; ``plan`` is ``plan_for(built, state)``."""
+    """Make the server hold ``built``; ``plan`` is ``plan_for(remote, built, state)``."""
     for leftover in [*state.unfinished, MANIFEST_NAME, JOURNAL_NAME]:
         remote.remove(temp_name(leftover))
     uploads = sorted(set(state.unfinished) | {c.path for c in plan.uploads})
     asides = state.asides | {c.path: c.aside for c in plan.uploads if c.aside is not None}
     if uploads:
         _put_small(remote, JOURNAL_NAME, journal_json(Journal(uploads, asides)))
-    made: set[str] = set()
+    made: set[str] = set(plan.present_folders)
     for change in plan.uploads:
         for folder in _folders(change.path):
             if folder not in made:
