@@ -65,17 +65,17 @@ def _check(data: Path, out: Path) -> int:
     return subprocess.run([*command, "--strict", "--oit-strict"], check=False).returncode
 
 
-def connect(target: PublishTarget, *, trust_host: bool) -> Remote:
-    credentials = find_credentials(target, os.environ)
+def connect(target: PublishTarget, data: Path, *, trust_host: bool) -> Remote:
+    credentials = find_credentials(target, os.environ, shared=(PROJECT_ROOT, data))
     if target.protocol == "sftp":
         known_hosts = Path(os.environ.get("ITA_PUBLISH_KNOWN_HOSTS") or Path.home() / ".ssh" / "known_hosts")
         return SftpRemote(target, credentials, known_hosts, trust_new_host=trust_host)
     return FtpsRemote(target, credentials, os.environ.get("ITA_PUBLISH_CA_FILE") or None)
 
 
-def publish(target: PublishTarget, site: Path, *, dry_run: bool, trust_host: bool) -> int:
+def publish(target: PublishTarget, data: Path, site: Path, *, dry_run: bool, trust_host: bool) -> int:
     built = built_files(site)
-    remote = connect(target, trust_host=trust_host)
+    remote = connect(target, data, trust_host=trust_host)
     try:
         state = read_state(remote)
         plan = plan_for(remote, built, state)
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ไม่พบเว็บไซต์ที่สร้างไว้ใน {out} / no built site in {out}: run make check first", file=sys.stderr)
         return 2
     try:
-        return publish(target, out, dry_run=args.dry_run, trust_host=args.trust_host)
+        return publish(target, data, out, dry_run=args.dry_run, trust_host=args.trust_host)
     except PublishError as exc:
         print(f"\nไม่สำเร็จ / failed:\n    {exc.thai}\n    {exc.english}", file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from conftest import DEMO_DATA
 
 from itagen.load.site import load_site
 from itagen.problems import DataError
+from itagen.publish.remote.credentials import Credentials, find_credentials
 from itagen.publish.remote.manifest import (
     JOURNAL_NAME,
     MANIFEST_NAME,
@@ -184,3 +185,14 @@ def test_a_wrong_publish_block_is_refused_with_a_reason(tmp_path: Path, block: s
     report = _load_with(tmp_path, block)
     assert expected in report, report
     assert "publish" in report
+
+
+def test_a_key_file_inside_the_project_is_refused(tmp_path: Path) -> None:
+    target = PublishTarget("sftp", "h", "u", "p")
+    (tmp_path / "data").mkdir()
+    with pytest.raises(PublishError) as raised:
+        find_credentials(target, {"ITA_PUBLISH_KEY": str(tmp_path / "data" / "id_ed25519")}, shared=(tmp_path,))
+    assert "git" in raised.value.thai and "move it out of the project" in raised.value.english
+    outside = find_credentials(target, {"ITA_PUBLISH_KEY": "/elsewhere/id", "ITA_PUBLISH_KEY_PASSPHRASE": "x"})
+    assert outside == Credentials(None, Path("/elsewhere/id"), "x")
+    assert find_credentials(target, {"ITA_PUBLISH_PASSWORD": "pw"}) == Credentials(password="pw")

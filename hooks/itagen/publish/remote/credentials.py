@@ -49,10 +49,20 @@ def has_keyring() -> bool:
     return not isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring)
 
 
-def find_credentials(target: PublishTarget, environ: Mapping[str, str]) -> Credentials:
+def find_credentials(target: PublishTarget, environ: Mapping[str, str], shared: tuple[Path, ...] = ()) -> Credentials:
+    """The secret for ``target``; a key file inside one of the ``shared`` folders (the project, the data)
+    is refused: git would share it with everyone who can read the repository."""
     key = environ.get("ITA_PUBLISH_KEY") or None
     password = environ.get("ITA_PUBLISH_PASSWORD") or None
     if key is not None:
+        inside = [folder for folder in shared if Path(key).expanduser().resolve().is_relative_to(folder.resolve())]
+        if inside:
+            raise PublishError(
+                f"กุญแจ SSH ({key}) อยู่ในโฟลเดอร์ {inside[0]} ซึ่ง git อาจนำไปเผยแพร่ให้ผู้อื่นอ่านได้ "
+                "ย้ายไปไว้นอกโปรเจกต์ (เช่น ~/.ssh/) แล้วตั้ง ITA_PUBLISH_KEY ใหม่",
+                f"the SSH key ({key}) is inside {inside[0]}, which git may share with anyone who reads the "
+                "repository: move it out of the project (such as to ~/.ssh/) and point ITA_PUBLISH_KEY there",
+            )
         if target.protocol != "sftp":
             raise PublishError(
                 "ITA_PUBLISH_KEY ใช้กับ sftp เท่านั้น FTPS ใช้รหัสผ่าน (ITA_PUBLISH_PASSWORD)",
