@@ -164,18 +164,21 @@ class FtpsRemote:
         return True
 
     def read(self, path: str) -> bytes | None:
+        received = bytearray()
+
+        def keep(chunk: bytes) -> None:
+            received.extend(chunk)
+            if len(received) > MAX_READ:
+                raise PublishError(f"{path} บนเซิร์ฟเวอร์ใหญ่เกินไป", f"{path} on the server is too large")
+
         with self._errors(path):
-            if not self._exists(path):
-                return None
-            chunks: list[bytes] = []
-
-            def keep(chunk: bytes) -> None:
-                chunks.append(chunk)
-                if sum(map(len, chunks)) > MAX_READ:
-                    raise PublishError(f"{path} บนเซิร์ฟเวอร์ใหญ่เกินไป", f"{path} on the server is too large")
-
-            self.ftp.retrbinary(f"RETR {path}", keep)
-            return b"".join(chunks)
+            try:
+                self.ftp.retrbinary(f"RETR {path}", keep)
+            except ftplib.error_perm as exc:
+                if str(exc).startswith("550"):  # no such file (asked directly: not every server has SIZE)
+                    return None
+                raise
+        return bytes(received)
 
     def list_folder(self, path: str) -> set[str] | None:
         with self._errors(path):
