@@ -108,8 +108,11 @@ def ssh_server(workdir: Path) -> Iterator[SshServer]:
             process.terminate()
             process.wait(10)
         if created:
-            subprocess.run(["pkill", "-KILL", "-u", user], check=False)  # this user's own sessions only
-            subprocess.run(["userdel", user], check=False)
+            for _ in range(50):  # a session may take a moment to end after its server
+                subprocess.run(["pkill", "-KILL", "-u", user], check=False)  # this user's own sessions only
+                if subprocess.run(["userdel", user], check=False, capture_output=True).returncode in (0, 6):  # 6: gone
+                    break
+                time.sleep(0.1)
         shutil.rmtree(home, ignore_errors=True)
 
 
