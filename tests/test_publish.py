@@ -437,6 +437,8 @@ def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Pub
     assert pinned.returncode == 1 and "fingerprint differs" in pinned.stderr
     assert list(publisher.folder.iterdir()) == []
     publisher.set_target(tls_fingerprint=None)
+    no_ca = publisher.run(demo_site, env=publisher.env | {"ITA_PUBLISH_CA_FILE": "/nonexistent/ca.pem"})
+    assert no_ca.returncode == 1 and "could not read the CA file" in no_ca.stderr
     with_ca = publisher.run(demo_site, env=publisher.env | {"ITA_PUBLISH_CA_FILE": str(publisher.ftps.cert)})
     assert with_ca.returncode == 0, with_ca.stderr
     assert publisher.server_site() == files(demo_site)

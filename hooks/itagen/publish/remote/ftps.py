@@ -68,7 +68,13 @@ def _context(target: PublishTarget, ca_file: str | None) -> ssl.SSLContext:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE  # the fingerprint, checked by hand, proves the server instead
         return context
-    return ssl.create_default_context(cafile=ca_file)
+    try:
+        return ssl.create_default_context(cafile=ca_file)
+    except (OSError, ssl.SSLError) as exc:
+        raise PublishError(
+            f"อ่านไฟล์ CA {ca_file} (ITA_PUBLISH_CA_FILE) ไม่ได้ ({exc})",
+            f"could not read the CA file {ca_file} (ITA_PUBLISH_CA_FILE): {exc}",
+        ) from None
 
 
 def _untrusted(target: PublishTarget, detail: str, seen: str) -> PublishError:
