@@ -1,9 +1,10 @@
 """A throwaway FTPS server for the publishing tests (pyftpdlib, TLS required on every channel).
 
-    python tests/ftps_server.py PORT ROOT USER PASSWORD CERTFILE KEYFILE [DIE_AFTER_BYTES]
+    python tests/ftps_server.py PORT ROOT USER PASSWORD CERTFILE KEYFILE [DIE_AFTER_BYTES|plain]
 
 ``reader`` (same password) may only read. With DIE_AFTER_BYTES the server kills itself once that
 many bytes of uploads have arrived, mid-file: every connection drops at once, as on a cut line.
+``plain`` serves FTP without TLS, as an old host might.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import signal
 import sys
 
 from pyftpdlib.authorizers import DummyAuthorizer
-from pyftpdlib.handlers import TLS_DTPHandler, TLS_FTPHandler
+from pyftpdlib.handlers import FTPHandler, TLS_DTPHandler, TLS_FTPHandler
 from pyftpdlib.servers import FTPServer
 
 received = 0
@@ -41,8 +42,11 @@ def main(port: str, root: str, user: str, password: str, certfile: str, keyfile:
     handler.tls_control_required = True
     handler.tls_data_required = True
     handler.auth_failed_timeout = 0.2  # a wrong password is still refused, the tests need not wait 3 s
-    DyingDTPHandler.budget = int(budget) if budget else None
+    DyingDTPHandler.budget = int(budget) if budget.isdigit() else None
     handler.dtp_handler = DyingDTPHandler
+    if budget == "plain":
+        FTPHandler.authorizer = authorizer
+        FTPServer(("127.0.0.1", int(port)), FTPHandler).serve_forever()
     server = FTPServer(("127.0.0.1", int(port)), handler)
     server.serve_forever()
 

@@ -152,11 +152,12 @@ class FtpsServer:
     key_file: Path
     process: subprocess.Popen[bytes] | None = None
 
-    def start(self, die_after_bytes: int | None = None) -> None:
-        """(Re)start; with ``die_after_bytes`` the server drops dead once that much was uploaded."""
+    def start(self, die_after_bytes: int | None = None, *, plain: bool = False) -> None:
+        """(Re)start; with ``die_after_bytes`` the server drops dead once that much was uploaded; ``plain``
+        serves FTP without TLS."""
         self.kill()
         command = [sys.executable, str(TESTS / "ftps_server.py"), str(self.port), str(self.root), self.user]
-        command += [self.password, str(self.cert), str(self.key_file), str(die_after_bytes or "")]
+        command += [self.password, str(self.cert), str(self.key_file), "plain" if plain else str(die_after_bytes or "")]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_port(self.port, self.process)
 

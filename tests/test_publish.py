@@ -7,6 +7,7 @@ those builds into a fresh folder on the server and looks at the server's files d
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import re
 import shutil
@@ -472,3 +473,18 @@ def test_a_foreign_file_a_cut_run_did_not_move_stays_when_the_build_drops_its_pa
         rerun = publisher.run(without_home)
         assert rerun.returncode == 0, rerun.stderr
         assert publisher.server_site() == files(without_home) | {"index.html": b"the host's placeholder"}
+
+
+@pytest.mark.parametrize("publisher", ["ftps"], indirect=True)
+def test_a_server_without_tls_never_gets_the_password(publisher: Publisher, demo_site: Path) -> None:
+    assert publisher.ftps is not None
+    plain = dataclasses.replace(publisher.ftps, port=free_closed_port(), process=None)
+    try:
+        plain.start(plain=True)
+        publisher.set_target(port=plain.port)
+        result = publisher.run(demo_site)
+    finally:
+        plain.kill()
+    assert result.returncode == 1
+    assert "ไม่รองรับ FTPS" in result.stderr and "does not offer FTPS" in result.stderr
+    assert list(publisher.folder.iterdir()) == []
