@@ -93,16 +93,18 @@ class SftpRemote:
                 channel.settimeout(TIMEOUT)
             try:
                 self.root = self.sftp.normalize(target.path)
-                self.sftp.listdir(self.root)
+                mode = self.sftp.stat(self.root).st_mode
             except FileNotFoundError:
                 raise no_folder(target) from None
             except PermissionError as exc:
                 raise permission_denied(target, ".", str(exc)) from None
+            if mode is None or not stat.S_ISDIR(mode):
+                raise no_folder(target)
         except (paramiko.SSHException, EOFError, OSError) as exc:
             self.transport.close()
             if isinstance(exc, paramiko.SSHException) and "protocol banner" in str(exc):
                 raise refused(target, "SFTP") from None
-            raise connection_lost(str(exc) or type(exc).__name__) from None
+            raise no_answer(target, str(exc) or type(exc).__name__) from None  # nothing was changed yet
         except BaseException:
             self.transport.close()
             raise
