@@ -126,7 +126,7 @@ class FtpsRemote:
         except ftplib.error_perm:
             raise wrong_login(target) from None
         except (ftplib.Error, OSError, EOFError) as exc:
-            raise connection_lost(str(exc)) from None
+            raise no_answer(target, str(exc) or type(exc).__name__) from None
         with self._errors("."):
             self.ftp.prot_p()
             self.ftp.voidcmd("TYPE I")
