@@ -8,7 +8,7 @@ OUT ?= site
 BUILDER ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test clean clean-all setup setup-dev lock new-year import export-xlsx xlsx-template schemas markdown check-live pdf
+.PHONY: site serve check test clean clean-all setup setup-dev lock new-year import export-xlsx xlsx-template schemas markdown check-live pdf publish
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
 site: setup
@@ -25,6 +25,10 @@ check: setup
 ## pdf: after make site, each fiscal year as one PDF (ita/<year>/ita-<year>.pdf) with Debian's chromium
 pdf: setup
 	$(PY) hooks/make_pdf.py --site "$(OUT)"
+
+## publish: make check, then send what changed to the host named in site.yml (publish:, SFTP or FTPS); DRY_RUN=1 only lists
+publish: setup
+	$(PY) hooks/publish_site.py --data "$(DATA)" --out "$(OUT)" $(if $(DRY_RUN),--dry-run) $(if $(TRUST_HOST),--trust-host)
 
 ## check-live: after upload, every page, document and OIT evidence link of OUT must answer at URL
 check-live: setup

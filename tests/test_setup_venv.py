@@ -160,6 +160,7 @@ def test_every_make_target_that_runs_python_sets_up_first() -> None:
         "import",
         "export-xlsx",
         "xlsx-template",
+        "publish",
     ]:
         assert f"\n{target}: setup\n" in makefile, target
     assert "\ntest: setup-dev\n" in makefile

@@ -14,8 +14,10 @@ from typing import Any
 from ..problems import Location
 from ..records.fiscal_year import Period
 from ..records.oit import PAGE_REFERENCE, Evidence, ItemEvidence
+from ..records.publish import PublishTarget
 from ..records.values import MarkdownText, Url
 from ..thai.dates import DateParseError, ThaiDate, parse_thai_date, split_period, whole_fiscal_year
+from .publish_target import read_publish_target
 from .schema import INVALID, Reader, Validator
 
 
@@ -112,4 +114,9 @@ def read_item_evidence(value: Any, location: Location, validator: Validator) -> 
     return INVALID if fields is INVALID else ItemEvidence(fields.evidence, fields.explanation)
 
 
-READERS: Mapping[type, Reader] = {Period: read_period, Evidence: read_evidence, ItemEvidence: read_item_evidence}
+READERS: Mapping[type, Reader] = {
+    Period: read_period,
+    Evidence: read_evidence,
+    ItemEvidence: read_item_evidence,
+    PublishTarget: read_publish_target,
+}

@@ -138,6 +138,10 @@ class Validator:
         reader = self.readers.get(cls)
         if reader is not None:
             return typing.cast(T, reader(value, location, self))
+        return self.fields(cls, value, location)
+
+    def fields(self, cls: type[T], value: object, location: Location) -> T:
+        """``cls`` from its type hints alone: what a reader of ``cls`` calls after its own checks."""
         if not isinstance(value, dict):
             return typing.cast(T, self.expected(location, ("ชุดข้อมูลแบบ คีย์: ค่า", "a mapping of key: value"), value))
         hints, fields = _shape(typing.cast(type, cls))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .publish import PublishTarget
 from .values import Url
 
 
@@ -52,3 +53,5 @@ class SiteSettings:
     data_licence: str | None = None
     """The licence of the open-data files; by default the DGA Open Government License of data.go.th."""
     data_licence_url: Url | None = None
+    publish: PublishTarget | None = None
+    """Where ``make publish`` uploads the site (no password here: see ``records/publish.py``)."""
