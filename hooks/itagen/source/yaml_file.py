@@ -47,6 +47,13 @@ class _LineLoader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     _depth = 0
+    reached_twice = False
+    """Construction met a node it had built already: the file uses aliases."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            self.reached_twice = True
+        return super().construct_object(node, deep)
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node:
         # PyYAML composes recursively: stop thousands of "[" before they overflow Python's stack.
@@ -190,14 +197,24 @@ class YamlDocument:
 
 
 def _parse(text: str) -> tuple[Any, int | None]:
-    """Compose, check the node graph before anything is expanded, then construct."""
+    """Compose, construct, and check the node graph before anything is handed on.
+
+    PyYAML constructs an alias as a reference to the one value, so construction itself expands
+    nothing; what would multiply is every later walk over the values. The graph is measured only
+    when construction met a node twice (an alias) or failed, so typed data is walked once."""
     loader = _LineLoader(text)  # derives from SafeLoader: no Python objects from tags
     try:
         node = _compose_fast(text) or loader.get_single_node()
         if node is None:
             return None, None
-        check_node_graph(node)
-        return loader.construct_document(node), node.start_mark.line + 1
+        try:
+            value = loader.construct_document(node)
+        except Exception:
+            check_node_graph(node)  # a loop or a blow-up through aliases is named first, as such
+            raise
+        if loader.reached_twice:
+            check_node_graph(node)
+        return value, node.start_mark.line + 1
     finally:
         loader.dispose()
 
@@ -221,15 +238,19 @@ def _compose_fast(text: str) -> yaml.Node | None:
 def _deeper_than(text: str, depth: int) -> bool:
     """Could the text nest deeper than ``depth``? Counts open brackets and indentation, erring high."""
     flow = deepest = 0
-    for character in text:
-        if character in "[{":
+    for bracket in _BRACKETS.findall(text):  # a regular expression finds the few brackets fast
+        if bracket in "[{":
             flow += 1
             deepest = max(deepest, flow)
-        elif character in "]}":
+        else:
             flow = max(0, flow - 1)
     if deepest > depth:
         return True
-    return any(len(line) - len(line.lstrip(" -")) > depth for line in text.split("\n"))
+    # A line indented (spaces, list dashes) by more than ``depth`` characters.
+    return re.search(f"^[ -]{{{depth + 1}}}", text, re.MULTILINE) is not None
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def load_yaml_file(path: Path) -> Any:
