@@ -288,25 +288,26 @@ class Validator:
             return self.error(location, "ข้อความว่างเปล่า", "the text is empty")
         if unusable := unusable_text(text, markdown=hint is MarkdownText):
             return self.error(location, *unusable)
-        text, had_tags = strip_layout_tags(text)
-        if had_tags:
-            self.warn(
-                location,
-                "พบแท็ก HTML ที่ติดมาจากการคัดลอก (เช่น <p>) ระบบลบออกให้แล้ว ควรลบออกจากข้อมูลด้วย",
-                "found HTML tags pasted with the text (such as <p>); they were removed, remove them from the data too",
-            )
-        for target in unsafe_link_targets(text):
-            self.error(
-                location,
-                f"ลิงก์ '{target}' ใช้ไม่ได้ อนุญาตเฉพาะ http(s)://, mailto: และ tel:",
-                f"link '{target}' is not allowed; only http(s)://, mailto: and tel: links are",
-            )
-        for target in remote_image_targets(text):
-            self.error(
-                location,
-                f"รูปภาพ '{target}' อยู่บนเว็บไซต์อื่น หน้าเว็บต้องไม่โหลดสิ่งใดจากเว็บไซต์อื่น ใช้ลิงก์ธรรมดาแทน (ลบ ! หน้าลิงก์)",
-                f"image '{target}' is on another website; pages must not load anything from other sites, use a plain link (drop the !)",
-            )
+        if "<" in text or "]" in text:  # no tag, link or image can be written without one of them
+            text, had_tags = strip_layout_tags(text)
+            if had_tags:
+                self.warn(
+                    location,
+                    "พบแท็ก HTML ที่ติดมาจากการคัดลอก (เช่น <p>) ระบบลบออกให้แล้ว ควรลบออกจากข้อมูลด้วย",
+                    "found HTML tags pasted with the text (such as <p>); they were removed, remove them from the data too",
+                )
+            for target in unsafe_link_targets(text):
+                self.error(
+                    location,
+                    f"ลิงก์ '{target}' ใช้ไม่ได้ อนุญาตเฉพาะ http(s)://, mailto: และ tel:",
+                    f"link '{target}' is not allowed; only http(s)://, mailto: and tel: links are",
+                )
+            for target in remote_image_targets(text):
+                self.error(
+                    location,
+                    f"รูปภาพ '{target}' อยู่บนเว็บไซต์อื่น หน้าเว็บต้องไม่โหลดสิ่งใดจากเว็บไซต์อื่น ใช้ลิงก์ธรรมดาแทน (ลบ ! หน้าลิงก์)",
+                    f"image '{target}' is on another website; pages must not load anything from other sites, use a plain link (drop the !)",
+                )
         if hint is Url or hint is ContactUrl:
             return self._url(hint, text, location)
         if hint is LevelName:

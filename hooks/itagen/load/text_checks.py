@@ -133,7 +133,8 @@ def unusable_text(text: str, *, markdown: bool) -> tuple[str, str] | None:
             f"the text has too many [ brackets ({text.count('[')}, over {MAX_MARKDOWN_BRACKETS}); a link is written [text](https://…)",
         )
     for pattern, limit, thai, english in MARKDOWN_LIMITS if markdown else []:
-        if (count := len(pattern.findall(text))) > limit:
+        # Each construct takes a character at least: a text no longer than the limit is within it.
+        if len(text) > limit and (count := len(pattern.findall(text))) > limit:
             return (
                 f"ข้อความมี{thai}มากเกินไป ({count:,} เกิน {limit:,}) ซึ่งทำให้สร้างหน้าเว็บช้ามาก ให้แนบเป็นเอกสารแทน",
                 f"the text has too many {english} ({count:,}, over {limit:,}), which would stall the build; attach it as a document instead",
