@@ -93,3 +93,23 @@ def test_a_mistake_then_its_fix_builds_as_from_nothing(preview: ita_hooks._Serve
     year.write_text(good, encoding="utf-8")
     _, _, output = ita_hooks._engine(data_copy)
     assert _everything(output) == _from_nothing(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("edited", "old", "new"),
+    [
+        ("years/2567.yml", "{number: 1, score: 93.10}", "{number: 1, score: 90.10}"),
+        ("years/2569.yml", "ผ่านดีเยี่ยม** เป็นครั้งแรก", "ผ่านดีเยี่ยม** เป็นครั้งที่สอง"),
+        ("oit/2569.yml", "ครบทุกเดือน", "ครบทุกเดือนแล้ว"),
+        ("documents.yml", "แผนการดำเนินงาน ประจำปีงบประมาณ", "แผนการดำเนินงานฉบับแก้ไข ประจำปีงบประมาณ"),
+    ],
+)
+def test_any_edited_file_rebuilds_as_from_nothing(
+    preview: ita_hooks._ServeMemo, data_copy: Path, edited: str, old: str, new: str
+) -> None:
+    ita_hooks._engine(data_copy)
+    edit_text(data_copy / edited, old, new)
+    _, _, output = ita_hooks._engine(data_copy)
+    assert _everything(output) == _from_nothing(data_copy)
+    shown = new.removeprefix("{number: 1, score: ").removesuffix("}")  # a score shows as its number
+    assert any(shown in page.markdown for page in output.pages)

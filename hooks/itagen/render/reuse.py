@@ -1,10 +1,10 @@
 """Pages ``mkdocs serve`` keeps from one build to the next: a year's pages whose inputs did not change.
 
-A fiscal year's pages are made from its own year file, the year before it (for comparisons), and what
-every page shares: the agency, the site settings, the content and OIT files, the page templates, the
-list of years and today's date (a survey window closes). Their key is a hash of the SHA-256 of each of
-those files' bytes, as ``inputs`` gives them; a page whose key is unchanged is taken from the last
-build. Pages that are not a year's (the home page, the agency pages, open data) are made every time.
+A fiscal year's pages are made from its own year file, the year before it and the year of the ITA
+before its own (for comparisons; usually the same file), and what every page shares: the agency,
+the site settings, the content and OIT files, the page templates, the list of years and today's date
+(a survey window closes). Their key is a hash of the SHA-256 of each of those files' bytes, as
+``inputs`` gives them; a page whose key is unchanged is taken from the last build. Pages that are not a year's (the home page, the agency pages, open data) are made every time.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..plan.site_plan import PlannedPage
 from ..records.site import Site
 from ..records.surveys import today_in_thailand
 from .output import Rendered
+from .year_pages import previous_assessment_year
 
 YEAR_FILES = "years/"
 
@@ -41,11 +42,12 @@ class RenderMemo:
         years = [y.fiscal_year for y in site.years]
         shared.update(repr(years).encode())
         self._keys = {}
-        for previous, year in zip([None, *years], years, strict=False):
+        for previous, year in zip([None, *years], site.years, strict=False):
+            compared = previous_assessment_year(site, year)  # the change column's year
             key = shared.copy()
-            for fiscal_year in (previous, year):
+            for fiscal_year in (previous, compared.fiscal_year if compared else None, year.fiscal_year):
                 key.update(f"\0{inputs.get(f'{YEAR_FILES}{fiscal_year}.yml', '')}".encode())
-            self._keys[year] = key.hexdigest()
+            self._keys[year.fiscal_year] = key.hexdigest()
 
     def reuse(self, page: PlannedPage) -> Rendered | None:
         key = self._keys.get(page.fiscal_year or 0)
