@@ -7,6 +7,7 @@ page's Markdown in any order, and any page may link any other.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -47,7 +48,15 @@ class SitePlan:
     """In navigation order: the years index, the agency pages, then each year, newest first."""
 
     def year_pages(self, fiscal_year: int) -> list[PlannedPage]:
-        return [p for p in self.pages if p.fiscal_year == fiscal_year]
+        return list(self._pages_by_year.get(fiscal_year, []))
+
+    @functools.cached_property
+    def _pages_by_year(self) -> dict[int | None, list[PlannedPage]]:
+        """Made once, in the plan's order: each year's pages are asked for by several of its pages."""
+        index: dict[int | None, list[PlannedPage]] = {}
+        for page in self.pages:
+            index.setdefault(page.fiscal_year, []).append(page)
+        return index
 
     @property
     def agency_pages(self) -> list[PlannedPage]:

@@ -8,6 +8,7 @@ records: everything here has been validated by ``load.schema.Validator``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -253,11 +254,17 @@ class FiscalYear:
         return names
 
     def measure(self, measure_id: str) -> Measure | None:
-        if self.measures is None:
-            return None
-        return next((m for m in self.measures.items if m.id == measure_id), None)
+        found = self._measures_by_id.get(measure_id)
+        return found[1] if found else None
 
     def measure_number(self, measure_id: str) -> int:
         """The measure's number as the measures page shows it (1 for the first)."""
-        items = self.measures.items if self.measures else []
-        return next(n for n, m in enumerate(items, start=1) if m.id == measure_id)
+        return self._measures_by_id[measure_id][0]
+
+    @functools.cached_property
+    def _measures_by_id(self) -> dict[str, tuple[int, Measure]]:
+        """Id → (number, measure), made once: a report of a hundred items looks up a hundred measures."""
+        index: dict[str, tuple[int, Measure]] = {}
+        for number, measure in enumerate(self.measures.items if self.measures else [], start=1):
+            index.setdefault(measure.id, (number, measure))  # the first of a repeated id, as the page numbers it
+        return index

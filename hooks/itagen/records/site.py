@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +34,15 @@ class Site:
         return self.settings.digits
 
     def year(self, fiscal_year: int) -> FiscalYear | None:
-        return next((y for y in self.years if y.fiscal_year == fiscal_year), None)
+        return self._years_by_number.get(fiscal_year)
+
+    @functools.cached_property
+    def _years_by_number(self) -> dict[int, FiscalYear]:
+        """Made once: every page of every year asks for its year."""
+        index: dict[int, FiscalYear] = {}
+        for year in self.years:
+            index.setdefault(year.fiscal_year, year)
+        return index
 
     @property
     def data_updated(self) -> dt.date | None:
