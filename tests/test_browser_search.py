@@ -106,10 +106,10 @@ async () => {
   const stub = await (await fetch("search/search_index.json")).json();
   const head = await (await fetch(stub.config.ita_shards + "pages.json")).json();
   const docs = [];
-  for (let k = 0; k < head.bodies.length; k++) {
-    const bodies = await (await fetch(stub.config.ita_shards + `bodies-${String(k).padStart(2, "0")}.json`)).json();
-    for (const [title, text, locations] of bodies)
-      for (const [number, location, extra] of locations) docs[number] = { location, title, text, ...extra };
+  for (const file of new Set(head.pages.map(page => page[2]))) {
+    const pieces = await (await fetch(stub.config.ita_shards + `entries-${String(file).padStart(3, "0")}.json`)).json();
+    for (const rows of pieces)
+      for (const [number, location, title, text, extra] of rows) docs[number] = { location, title, text, ...extra };
   }
   const start = async data => {
     const worker = new Worker("assets/javascripts/workers/ita-search.js");

@@ -39,8 +39,8 @@ FIRST_QUERY = "คุณธรรม"
 
 _TIMED_QUERIES = """
 async (queries) => {
-  const stub = await (await fetch("search/search_index.json")).json();
-  const worker = new Worker("assets/javascripts/workers/ita-search.js");
+  const stub = await (await fetch("/search/search_index.json")).json();
+  const worker = new Worker("/assets/javascripts/workers/ita-search.js");
   const ask = (type, data) => new Promise(resolve => {
     worker.addEventListener("message", e => resolve(e.data), { once: true });
     worker.postMessage({ type, data });
@@ -106,12 +106,13 @@ def measure(site: Path) -> str:
         at_ready = sum(sent.values())
         timed = page.evaluate(_TIMED_QUERIES, QUERIES + QUERIES)
         page.close()
-    first, again = [ms for _, ms, _ in timed[: len(QUERIES)]], [ms for _, ms, _ in timed[len(QUERIES) :]]
-    slowest = max(timed[: len(QUERIES)], key=lambda row: row[1])
+    # The first query of a new worker reads the page table too: it is the time to ready, not a query's.
+    first, again = [ms for _, ms, _ in timed[1 : len(QUERIES)]], [ms for _, ms, _ in timed[len(QUERIES) :]]
+    slowest = max(timed[1 : len(QUERIES)], key=lambda row: row[1])
     return (
         f"{len(pages_of(site)):>5} pages | index on disk {_kb(whole)} | fetched on page view {_kb(on_load)} | "
         f"ready {ready * 1000:.0f} ms after the first query ({_kb(at_ready - on_load)} fetched) | "
-        f"query, pieces fetched: median {statistics.median(first):.0f} ms, slowest {slowest[1]:.0f} ms ({slowest[0]}) | "
+        f"new worker's first query {timed[0][1]:.0f} ms | next queries, pieces fetched: median {statistics.median(first):.0f} ms, slowest {slowest[1]:.0f} ms ({slowest[0]}) | "
         f"query again: median {statistics.median(again):.1f} ms, slowest {max(again):.1f} ms | "
         f"fetched after {len(QUERIES)} queries {_kb(sum(sent.values()))}"
     )

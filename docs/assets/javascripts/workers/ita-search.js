@@ -36,6 +36,7 @@ const PART_OF_WORD = 0.4; /* weight of a match that starts or ends inside a word
 const ARTICLE_BOOST = 1.2; /* a page's own entry over its sections, as Material does */
 const SNIPPET_BEFORE = 50;
 const SNIPPET_AFTER = 150;
+const BUDGET = 120000; /* characters of entries one query may read and cut into words: a tenth of a second */
 const THAI = /[\u0E00-\u0E7F]/;
 
 const segmenter =
@@ -260,54 +261,68 @@ function shardedIndex(folder) {
     }
     return files.get(name);
   };
-  const two = n => String(n).padStart(2, "0");
+  const three = n => String(n).padStart(3, "0");
   let head = null;
   const articles = new Map();
+  /* pages.json: [location, the page's own title or null, file of its entries, place in it, extra] */
+  const start = async () => {
+    head = await load("pages.json");
+    index.pages = head.pages.length;
+    for (const [page, [location, title, , , extra]] of head.pages.entries())
+      if (title !== null) articles.set(location, makeEntry(page, { location, title, text: "", ...extra }, "t" + location));
+  };
+  const postings = async pair => {
+    const gaps = (await load(`grams-${three(gramShard(pair, head.grams))}.json`))[pair] || [];
+    let at = 0;
+    return gaps.map(gap => (at += gap));
+  };
+  const pageEntries = async page => {
+    const [, , file, place] = head.pages[page];
+    const rows = (await load(`entries-${three(file)}.json`))[place];
+    return rows.map(([number, location, title, text, extra]) => makeEntry(number, { location, title, text, ...extra }, number));
+  };
   const index = {
     pages: 0,
     article: page => articles.get(page),
     candidates: async parts => {
-      if (!head) {
-        head = await load("pages.json");
-        index.pages = head.pages;
-        for (const [number, location, title, extra] of head.articles) {
-          const entry = makeEntry(number, { location, title, text: "", ...extra }, "t" + number);
-          if (!articles.has(entry.page)) articles.set(entry.page, entry);
-        }
-      }
-      const postings = async pair => {
-        const gaps = (await load(`grams-${two(gramShard(pair, head.grams))}.json`))[pair] || [];
-        let at = 0;
-        return gaps.map(gap => (at += gap));
-      };
-      const bodyEntries = async id => {
-        let k = head.bodies.length - 1;
-        while (head.bodies[k] > id) k--;
-        const [title, text, locations] = (await load(`bodies-${two(k)}.json`))[id - head.bodies[k]];
-        return locations.map(([number, location, extra]) => makeEntry(number, { location, title, text, ...extra }, "b" + id));
-      };
-      /* Each part's bodies: those holding every letter pair of its words (null: it has no pair). */
-      const bodies = await Promise.all(
+      if (!head) await start();
+      /* Each part's pages: those holding every letter pair of its words (null: it has no pair). */
+      const pages = await Promise.all(
         parts.map(async part => {
           const pairs = [...new Set(part.keys.flatMap(letterPairs))];
           if (!pairs.length) return null;
           const lists = await Promise.all(pairs.map(postings));
           lists.sort((a, b) => a.length - b.length);
           const others = lists.slice(1).map(list => new Set(list));
-          return lists[0].filter(id => others.every(set => set.has(id)));
+          return lists[0].filter(page => others.every(set => set.has(page)));
         }),
       );
-      if (bodies.every(ids => ids === null)) {
+      if (pages.every(list => list === null)) {
         /* Single letters only: every page has one, so they are looked for in the page titles only. */
-        const titles = [...articles.values()].sort((a, b) => a.number - b.number);
+        const titles = [...articles.values()];
         return parts.map(() => titles);
       }
-      const known = [...new Set(bodies.filter(ids => ids !== null).flat())];
-      const entriesOf = new Map(
-        await Promise.all(known.map(async id => [id, await bodyEntries(id)])),
-      );
-      const entries = ids => (ids ?? known).flatMap(id => entriesOf.get(id)).sort((a, b) => a.number - b.number);
-      return bodies.map(entries);
+      /* Every file the query's pages are in, if they hold at most BUDGET characters; otherwise the first
+         files, in the site's order (its own pages, then the years newest first), that hold a page with
+         every part, up to BUDGET: a common word on a large site is ranked among those pages only. */
+      const fileOf = page => head.pages[page][2];
+      const characters = files => [...files].reduce((sum, file) => sum + head.sizes[file], 0);
+      const lists = pages.filter(list => list !== null);
+      let known = [...new Set(lists.flat())].sort((a, b) => a - b);
+      if (characters(new Set(known.map(fileOf))) > BUDGET) {
+        const sets = lists.slice(1).map(list => new Set(list));
+        const chosen = new Set();
+        for (const page of lists[0]) {
+          if (chosen.has(fileOf(page)) || !sets.every(set => set.has(page))) continue;
+          if (chosen.size && characters(chosen) + head.sizes[fileOf(page)] > BUDGET) break;
+          chosen.add(fileOf(page));
+        }
+        const kept = page => chosen.has(fileOf(page));
+        known = known.filter(kept);
+        for (const [p, list] of pages.entries()) if (list !== null) pages[p] = list.filter(kept);
+      }
+      const entriesOf = new Map(await Promise.all(known.map(async page => [page, await pageEntries(page)])));
+      return pages.map(list => (list ?? known).flatMap(page => entriesOf.get(page)).sort((a, b) => a.number - b.number));
     },
   };
   return index;
