@@ -7,6 +7,7 @@ is kept (``--work DIR`` in the benchmarks that import this).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ def built_site(size: int, work: Path) -> Path:
     if (site / "index.html").is_file():
         return site
     years, measures = SHAPES[size]
+    shutil.rmtree(work / f"data-{size}", ignore_errors=True)  # what an interrupted run left
     data = DEMO if years == 0 else synthetic_agency(work / f"data-{size}", years, measures)
     command = [sys.executable, str(PROJECT_ROOT / "hooks" / "build_site.py"), "--data", str(data), "--out", str(site)]
     print(f"building {size} pages …", file=sys.stderr)
