@@ -8,7 +8,7 @@ test of the suite: CI installs no npm package. The site is served on 127.0.0.1 b
 compresses text with gzip, as a web host does; Lighthouse runs its default mobile profile (simulated
 slow 4G and a slower CPU) in headless chromium with no network beyond the loopback.
 
-Prints, for each page: the performance score, First and Largest Contentful Paint, Total Blocking
+Prints, for each page, the run of median score of ``--runs``: the performance score, First and Largest Contentful Paint, Total Blocking
 Time, Cumulative Layout Shift, Speed Index, the bytes transferred, and any render-blocking resource.
 """
 
@@ -143,6 +143,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--work", type=Path, help="keep the built sites here and reuse them")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page; the run of median score is printed")
     parser.add_argument("--keep-reports", action="store_true", help="leave Lighthouse's JSON reports in --work")
     args = parser.parse_args()
     _install()
@@ -154,10 +155,16 @@ def main() -> int:
             years = sorted(p.name for p in (site / "ita").iterdir() if re.fullmatch(r"\d{4}", p.name))
             with _serve(site) as base:
                 for label, path in (("home", ""), (f"year overview {years[-1]}", f"ita/{years[-1]}/")):
-                    report = work / f"lighthouse-{size}-{label.split()[0]}.json"
-                    print(f"{size:>5} pages, " + summary(label, lighthouse(base + path, report)), flush=True)
-                    if not args.keep_reports:
-                        report.unlink()
+                    runs = []
+                    for run in range(args.runs):
+                        report = work / f"lighthouse-{size}-{label.split()[0]}-{run}.json"
+                        runs.append(lighthouse(base + path, report))
+                        if not args.keep_reports:
+                            report.unlink()
+                    runs.sort(key=lambda result: result["categories"]["performance"]["score"])
+                    scores = " ".join(f"{result['categories']['performance']['score'] * 100:.0f}" for result in runs)
+                    line = summary(label, runs[len(runs) // 2])
+                    print(f"{size:>5} pages, {line} | scores of {len(runs)} runs: {scores}", flush=True)
     return 0
 
 
