@@ -60,5 +60,4 @@ def test_font_licence_ships_with_the_font(demo_site: Path) -> None:
     assert "SIL Open Font License" in (fonts / "OFL.txt").read_text(encoding="utf-8")
     assert sorted(p.suffix for p in fonts.iterdir() if p.name != "OFL.txt") == [".woff2"] * 6
     css = (demo_site / "assets" / "stylesheets" / "typography.css").read_text(encoding="utf-8")
-    # optional, not swap: a face that arrives after the first paint would move the text (layout shift).
-    assert css.count("font-display: optional") == css.count("@font-face") == 6
+    assert css.count("font-display: swap") == css.count("@font-face") == 6

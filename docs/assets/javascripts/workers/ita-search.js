@@ -16,10 +16,12 @@
  * - ranking: title over text, whole words over parts of words, rarer words over common ones.
  *
  * The index comes in pieces (hooks/itagen/publish/search_shards.py): nothing is fetched until the first
- * query; then one small file of pages, and for each query only the pieces holding its letter pairs
- * and the texts that hold them all. Those are all the entries that can match, ranked exactly as the
- * whole index would rank them. A site built without the hooks (make markdown) hands the whole index
- * in SETUP, as Material does, and is searched the same way.
+ * query; then the page table, and for each query the posting files of its letter pairs and the
+ * entries of the pages that hold them all. Those are all the pages that can match, ranked exactly as
+ * the whole index would rank them, up to BUDGET characters (a common word on a large site is ranked
+ * among the first pages in the site's order); a single letter is looked for in page titles only.
+ * A site built without the hooks (make markdown) hands the whole index in SETUP, as Material does,
+ * and is searched whole.
  *
  * See docs-dev/search.md. No network beyond the site itself.
  */
