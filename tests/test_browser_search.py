@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import ServedSite, search, site_pages
+from browser_support import SETTLED, ServedSite, search, site_pages
 from conftest import page_text
 from playwright.sync_api import Browser, Page
 
@@ -161,3 +161,18 @@ def test_every_thai_word_on_the_site_finds_every_page_it_is_on(search_page: Page
     assert outcome["words"] > 200 and outcome["entries"] > 100
     assert outcome["missed"] == [], json.dumps(outcome["missed"][:20], ensure_ascii=False)
     assert outcome["differ"] == [], json.dumps(outcome["differ"][:20], ensure_ascii=False)
+
+
+def test_a_page_view_fetches_no_part_of_the_index_until_a_query(browser: Browser, served_demo: ServedSite) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    fetched: list[str] = []
+    page.context.on("request", lambda request: fetched.append(request.url))
+    page.goto(served_demo.url("ita/2568/"))
+    page.evaluate(SETTLED)
+    page.wait_for_timeout(300)
+    before = [url for url in fetched if "/search/" in url]
+    assert before == [served_demo.url("search/search_index.json")]  # Material's configuration only
+    assert search(page, "คุณธรรม")
+    pieces = {url.rsplit("/", 1)[1] for url in fetched if "/search/ita/" in url}
+    assert "pages.json" in pieces and any(name.startswith("grams-") for name in pieces)
+    page.close()
