@@ -24,6 +24,7 @@ from itagen.problems import DataError, internal_error
 from itagen.publish.build_date import SOURCE_DATE_EPOCH, source_date_epoch
 from itagen.publish.content_policy import host_files, inline_script_hashes, with_policy
 from itagen.publish.page_weight import collapse_whitespace
+from itagen.publish.search_shards import write_search_shards
 from itagen.records.surveys import today_in_thailand
 from itagen.render.environments import TEMPLATE_DIR
 from itagen.render.evidence import oit_strict_message
@@ -207,6 +208,9 @@ def _with_policy(html: str, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
+    # Material's search plugin has written its index (plugins run before hooks): cut it into pieces.
+    if (site_dir / "search" / "search_index.json").is_file():
+        write_search_shards(site_dir / "search")
     for name, content in host_files(config.extra["ita"]["script_hashes"]).items():
         (site_dir / name).write_text(content, encoding="utf-8")
 

@@ -30,6 +30,9 @@ sys.path.insert(0, str(TESTS))
 
 from browser_support import chromium, search, serve  # noqa: E402 - after the path is set
 
+sys.path.insert(0, str(TESTS.parent / "hooks"))
+from itagen.publish.search_shards import read_search_shards  # noqa: E402
+
 PROJECT_ROOT = TESTS.parent
 QUERIES = [
     "คุณธรรม",
@@ -64,20 +67,27 @@ class Outcome:
 
 
 def _page_texts(site: Path) -> dict[str, str]:
-    """Each page's searchable text (title and sections) from Material's search index, keyed by URL path."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    """Each page's searchable text (title and sections) from the search index, keyed by URL path."""
     texts: dict[str, str] = {}
-    for doc in index["docs"]:
+    for doc in _whole_index(site)["docs"]:
         page = "/" + doc["location"].split("#")[0]
         plain = html.unescape(re.sub(r"<[^>]+>", "", doc["title"] + " " + doc["text"]))
         texts[page] = texts.get(page, "") + " " + plain
     return texts
 
 
+def _whole_index(site: Path) -> dict[str, object]:
+    """Material's index as its search plugin wrote it, put together again from the site's pieces."""
+    stub = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {**stub, "docs": stub["docs"] or read_search_shards(site / "search")}
+
+
 def _stock_copy(site: Path, into: Path) -> Path:
-    """The same site with Material's own search worker where ours is."""
+    """The same site with Material's own search worker where ours is, and Material's whole index."""
     stock = into / "stock"
     shutil.copytree(site, stock)
+    whole = json.dumps(_whole_index(site), ensure_ascii=False)
+    (stock / "search" / "search_index.json").write_text(whole, encoding="utf-8")
     workers = stock / "assets" / "javascripts" / "workers"
     material = next(workers.glob("search.*.min.js"))
     shutil.copyfile(material, workers / "ita-search.js")

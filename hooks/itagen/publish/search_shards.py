@@ -1,0 +1,184 @@
+"""The search index in pieces, so that a visitor downloads only what a query needs.
+
+Material's search plugin writes one ``search/search_index.json`` with the text of every page, and its
+page script fetches that file on every page view: 19 KB gzipped for the demo, megabytes for an agency
+after many years. This module splits it, after the build, into
+
+- ``search/ita/pages.json``: every page (location, title, which file holds its entries), so that the
+  search worker is ready after one small file;
+- ``search/ita/grams-NNN.json``: for every pair of adjacent letters (Thai letters and marks, a–z, 0–9,
+  after the worker's folding), the pages whose titles or text hold it, by hash of the pair;
+- ``search/ita/entries-NNN.json``: the pages' entries (location, title, text as Material wrote them,
+  and their places in Material's order), whole pages in files of about PIECE_CHARACTERS.
+
+and leaves in ``search_index.json`` only Material's configuration, which its page script still fetches.
+A query's words hold their letter pairs, so the pages that hold them all are a superset of the
+pages that can match; the worker reads just those and ranks them exactly as it ranked the whole index
+(docs-dev/search.md), up to a bound for a common word on a large site. Thai is written as UTF-8, not ``\\uXXXX``. The Python side never cuts
+words: the browser's segmenter does, at query time, on both sides.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+FOLDER = "ita"
+"""Beside Material's search_index.json: ``search/ita/``."""
+GRAM_SHARDS = 256
+PIECE_CHARACTERS = 24_000
+"""About this many characters of entries per file: few requests for a rare word, little waste for a common one."""
+
+# The worker's plainText, normalize and fold (docs/assets/javascripts/workers/ita-search.js), so that
+# the letter pairs found here are those the worker finds in the same text.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|h[1-6]|br|blockquote|pre|dl|dt|dd|caption|figure|figcaption)\b[^>]*>",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&(#x[0-9a-f]+|#[0-9]+|[a-z]+);", re.IGNORECASE)
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": "\u00a0"}
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_JS_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+"""What JavaScript's ``\\s`` and ``trim`` take for white space."""
+_SPACES = re.compile(f"[{re.escape(_JS_SPACE)}]+")
+_THAI_DIGITS = {0x0E50 + d: 0x30 + d for d in range(10)}
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+
+
+def _entity(match: re.Match[str]) -> str:
+    name = match.group(1)
+    if name.startswith("#"):
+        hexadecimal = name[1] in "xX"
+        try:
+            return chr(int(name[2:] if hexadecimal else name[1:], 16 if hexadecimal else 10))
+        except (ValueError, OverflowError):
+            return match.group(0)
+    return _ENTITIES.get(name.lower(), match.group(0))
+
+
+def plain_text(markup: str) -> str:
+    """The text the worker compares: tags gone, entities read, whitespace one space, folded."""
+    text = _ENTITY.sub(_entity, _ANY_TAG.sub("", _BLOCK_TAG.sub(" ", markup)))
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).replace("\u0e4d\u0e32", "\u0e33")
+    text = _SPACES.sub(" ", text).strip(_JS_SPACE)
+    lower = text.lower()
+    if len(lower) != len(text):  # as the worker: letters that lower-case into two keep their case
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lower.translate(_THAI_DIGITS) if _THAI_DIGIT.search(lower) else lower
+
+
+_INDEXABLE_RUN = re.compile("[a-z0-9\u0e00-\u0e7f]{2,}")
+"""Letters whose folding Python and the browser surely agree on; pairs with others are not indexed."""
+
+
+def letter_pairs(text: str) -> set[str]:
+    pairs: set[str] = set()
+    for run in _INDEXABLE_RUN.findall(text):
+        pairs.update(map(str.__add__, run, run[1:]))
+    return pairs
+
+
+def gram_shard(gram: str) -> int:
+    """The same hash as the worker's gramShard."""
+    return (ord(gram[0]) * 31 + ord(gram[1])) % GRAM_SHARDS
+
+
+@dataclass(frozen=True)
+class ShardStats:
+    entries: int
+    pages: int
+    files: int
+    bytes: int
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write(path: Path, value: Any) -> int:
+    text = _dump(value)
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def write_search_shards(search_dir: Path) -> ShardStats:
+    """Split Material's ``search_dir/search_index.json`` into ``search_dir/ita/`` and empty its docs."""
+    index_file = search_dir / "search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    docs: list[dict[str, Any]] = index["docs"]
+    pages: dict[str, list[list[Any]]] = {}
+    for number, doc in enumerate(docs):
+        extra = {key: value for key, value in doc.items() if key not in ("location", "title", "text")}
+        row = [number, doc["location"], doc.get("title", ""), doc.get("text", ""), *([extra] if extra else [])]
+        pages.setdefault(doc["location"].split("#")[0], []).append(row)
+    out = search_dir / FOLDER
+    out.mkdir(exist_ok=True)
+    table, sizes, written = _write_pieces(out, pages)
+    written += _write_grams(out, list(pages.values()))
+    head = {"format": FORMAT, "grams": GRAM_SHARDS, "sizes": sizes, "pages": table}
+    written += _write(out / "pages.json", head)
+    index["docs"] = []
+    index["config"]["ita_shards"] = f"search/{FOLDER}/"  # the worker reads its pieces from there
+    index_file.write_text(_dump(index), encoding="utf-8")
+    return ShardStats(len(docs), len(pages), len(sizes) + GRAM_SHARDS + 1, written)
+
+
+def _write_pieces(out: Path, pages: dict[str, list[list[Any]]]) -> tuple[list[list[Any]], list[int], int]:
+    """Each page's entries, pages in Material's order, in files of about PIECE_CHARACTERS (a page is never
+    cut). Returns the page table (location, the page's own title or null, file, place in it), the
+    characters of title and text in each file (the worker's budget), and the bytes written."""
+    table: list[list[Any]] = []
+    piece: list[list[list[Any]]] = []
+    sizes: list[int] = []
+    written = size = files = 0
+    for number, (location, rows) in enumerate(pages.items()):
+        article = next((row for row in rows if row[1] == location), None)
+        table.append([location, article[2] if article else None, files, len(piece), *(article[4:] if article else [])])
+        piece.append(rows)
+        size += sum(len(row[2]) + len(row[3]) for row in rows)
+        if size >= PIECE_CHARACTERS or number == len(pages) - 1:
+            written += _write(out / f"entries-{files:03d}.json", piece)
+            sizes.append(size)
+            piece, size, files = [], 0, files + 1
+    return table, sizes, written
+
+
+def _write_grams(out: Path, pages: list[list[list[Any]]]) -> int:
+    """For each letter pair the pages that hold it, gap-coded, in files by hash of the pair."""
+    postings: dict[str, list[int]] = {}
+    known: dict[str, set[str]] = {}  # a run of letters → its pairs: runs repeat across a site, pairs are costly
+    for number, rows in enumerate(pages):
+        runs: set[str] = set()
+        for row in rows:
+            runs.update(_INDEXABLE_RUN.findall(plain_text(row[2])), _INDEXABLE_RUN.findall(plain_text(row[3])))
+        pairs: set[str] = set()
+        for run in runs:
+            if run not in known:
+                known[run] = letter_pairs(run)
+            pairs |= known[run]
+        for pair in pairs:
+            postings.setdefault(pair, []).append(number)
+    shards: list[dict[str, list[int]]] = [{} for _ in range(GRAM_SHARDS)]
+    for pair in sorted(postings):
+        numbers = postings[pair]
+        shards[gram_shard(pair)][pair] = [numbers[0], *(b - a for a, b in pairwise(numbers))]
+    return sum(_write(out / f"grams-{k:03d}.json", shard) for k, shard in enumerate(shards))
+
+
+def read_search_shards(search_dir: Path) -> list[dict[str, Any]]:
+    """Material's docs again, in Material's order, from the pieces (for tests and benchmarks)."""
+    docs: dict[int, dict[str, Any]] = {}
+    for path in sorted((search_dir / FOLDER).glob("entries-*.json")):
+        for rows in json.loads(path.read_text(encoding="utf-8")):
+            for number, location, title, text, *extra in rows:
+                docs[number] = {"location": location, "title": title, "text": text, **(extra[0] if extra else {})}
+    return [docs[number] for number in sorted(docs)]
