@@ -120,8 +120,8 @@ def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
     shutil.copytree(DEMO_DATA, data)
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)[:120]
     if request.param == "sftp":
-        if not SSHD.exists():
-            pytest.skip("needs Debian's openssh-server (.ci/run installs it)")
+        # A real SFTP server is part of the suite: without one the publishing cases must fail, not pass unseen.
+        assert SSHD.exists(), "needs Debian's openssh-server: sudo bash .ci/run installs it"
         sshd: SshServer = request.getfixturevalue("sshd")
         folder = sshd.home / name
         folder.mkdir()
