@@ -23,7 +23,7 @@ class SourceFiles:
     def __init__(self, roots: tuple[Path, ...] = (), memo: LoadMemo | None = None) -> None:
         self._documents: dict[Path, YamlDocument] = {}
         self.digests: dict[Path, str] = {}
-        """SHA-256 of each file's bytes as read by this load."""
+        """SHA-256 of each file's bytes as read by this load (with a memo only: it keys what is kept)."""
         self.roots = roots
         """Folders the files must lie in, links followed (the data folder, the built-in checklists)."""
         self.memo = memo
@@ -36,9 +36,9 @@ class SourceFiles:
 
     def _parse(self, path: Path) -> YamlDocument:
         raw = read_data_file(path, self.roots)
-        self.digests[path] = digest(raw)
-        if self.memo is None:
+        if self.memo is None:  # one build from nothing: no digest needed
             return parse_yaml_bytes(path, raw)
+        self.digests[path] = digest(raw)
         kept = self.memo.parsed.get(path)
         if kept is None or kept.digest != self.digests[path]:
             self.memo.parses += 1

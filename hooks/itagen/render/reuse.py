@@ -24,9 +24,6 @@ YEAR_FILES = "years/"
 
 @dataclass
 class RenderMemo:
-    inputs: Mapping[str, str] = field(default_factory=dict)
-    """This build's inputs: each file of the data folder and of the page templates, by its path
-    (``years/2568.yml``, ``templates/year-measures.md.j2``), → SHA-256 of its bytes."""
     kept: dict[str, tuple[str, Rendered]] = field(default_factory=dict)
     """Page path → (its key, the page) of the last build."""
     renders: int = 0
@@ -34,7 +31,10 @@ class RenderMemo:
     _keys: dict[int, str] = field(default_factory=dict)
 
     def start_build(self, site: Site, inputs: Mapping[str, str]) -> None:
-        self.inputs, self.renders = inputs, 0
+        """Key each year's pages for this build. ``inputs``: each file of the data folder and of the
+        page templates, by its path (``years/2568.yml``, ``templates/year-measures.md.j2``), → the
+        SHA-256 of its bytes."""
+        self.renders = 0
         shared = hashlib.sha256(today_in_thailand().isoformat().encode())
         for path, digest in sorted(inputs.items()):
             if not path.startswith(YEAR_FILES):
