@@ -2,7 +2,8 @@
 
 Material's search plugin writes one ``search/search_index.json`` with the text of every page, and its
 page script fetches that file on every page view: 19 KB gzipped for the demo, megabytes for an agency
-after many years. This module splits it, after the build, into
+after many years. Here the same entries are written instead (Material's plugin still gathers them,
+through an index of ``ita_hooks`` that cuts pages with ``search_sections.py``) as
 
 - ``search/ita/pages.json``: every page (location, title, which file holds its entries), so that the
   search worker is ready after one small file;
@@ -11,11 +12,11 @@ after many years. This module splits it, after the build, into
 - ``search/ita/entries-NNN.json``: the pages' entries (location, title, text as Material wrote them,
   and their places in Material's order), whole pages in files of about PIECE_CHARACTERS.
 
-and leaves in ``search_index.json`` only Material's configuration, which its page script still fetches.
+while ``search_index.json`` keeps only Material's configuration, which its page script still fetches.
 A query's words hold their letter pairs, so the pages that hold them all are a superset of the
 pages that can match; the worker reads just those and ranks them exactly as it ranked the whole index
-(docs-dev/search.md), up to a bound for a common word on a large site. Thai is written as UTF-8, not ``\\uXXXX``. The Python side never cuts
-words: the browser's segmenter does, at query time, on both sides.
+(docs-dev/search.md), up to a bound for a common word on a large site. Thai is written as UTF-8, not
+``\\uXXXX``. The Python side never cuts words: the browser's segmenter does, at query time, on both sides.
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ class ShardStats:
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)  # default: as Material's
 
 
 def _write(path: Path, value: Any) -> int:
@@ -110,25 +111,26 @@ def _write(path: Path, value: Any) -> int:
     return len(text.encode("utf-8"))
 
 
-def write_search_shards(search_dir: Path) -> ShardStats:
-    """Split Material's ``search_dir/search_index.json`` into ``search_dir/ita/`` and empty its docs."""
-    index_file = search_dir / "search_index.json"
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    docs: list[dict[str, Any]] = index["docs"]
+def index_stub(config: dict[str, Any]) -> str:
+    """The ``search_index.json`` Material's page script still fetches: its configuration, no docs, and
+    where the worker finds the pieces."""
+    return _dump({"config": {**config, "ita_shards": f"search/{FOLDER}/"}, "docs": []})
+
+
+def write_search_shards(search_dir: Path, docs: list[dict[str, Any]]) -> ShardStats:
+    """Material's index entries (``location``, ``title``, ``text`` and any tags or boost), in Material's
+    order, written as pieces into ``search_dir/ita/``."""
     pages: dict[str, list[list[Any]]] = {}
     for number, doc in enumerate(docs):
         extra = {key: value for key, value in doc.items() if key not in ("location", "title", "text")}
         row = [number, doc["location"], doc.get("title", ""), doc.get("text", ""), *([extra] if extra else [])]
         pages.setdefault(doc["location"].split("#")[0], []).append(row)
     out = search_dir / FOLDER
-    out.mkdir(exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     table, sizes, written = _write_pieces(out, pages)
     written += _write_grams(out, list(pages.values()))
     head = {"format": FORMAT, "grams": GRAM_SHARDS, "sizes": sizes, "pages": table}
     written += _write(out / "pages.json", head)
-    index["docs"] = []
-    index["config"]["ita_shards"] = f"search/{FOLDER}/"  # the worker reads its pieces from there
-    index_file.write_text(_dump(index), encoding="utf-8")
     return ShardStats(len(docs), len(pages), len(sizes) + GRAM_SHARDS + 1, written)
 
 
