@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
@@ -104,6 +104,11 @@ class _ShardedSearchIndex(SearchIndex):  # type: ignore[misc]  # Material has no
     on a large site; ``search_index.json`` keeps only the configuration, and ``on_post_build`` writes
     the entries as the pieces the search worker fetches (``publish/search_shards.py``)."""
 
+    def __init__(self, **config: Any) -> None:
+        super().__init__(**config)
+        self._toc: object = None
+        self._toc_items: dict[str | None, Any] = {}
+
     def add_entry_from_context(self, page: Page) -> None:
         if (page.meta.get("search") or {}).get("exclude"):
             return
@@ -113,6 +118,18 @@ class _ShardedSearchIndex(SearchIndex):  # type: ignore[misc]  # Material has no
             return
         for section in sections:
             self.create_entry_for_section(section, page.toc, page.url, page)
+
+    def _find_toc_by_id(self, toc: list[Any], id: str | None) -> Any:  # Material's names
+        """Material searches the table of contents for every section; here it is indexed once per page."""
+        if self._toc is not toc:
+            items: dict[str | None, Any] = {}
+            pending = list(toc)[::-1]
+            while pending:  # depth first, the first item of an id kept, as Material finds them
+                item = pending.pop()
+                items.setdefault(item.id, item)
+                pending.extend(reversed(item.children))
+            self._toc, self._toc_items = toc, items
+        return self._toc_items.get(id)
 
     def generate_search_index(self, prev: SearchIndex | None) -> str:
         if prev is not None:  # ``mkdocs serve --dirty`` rebuilt some pages: Material merges the rest in

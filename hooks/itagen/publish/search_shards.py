@@ -68,7 +68,9 @@ def _entity(match: re.Match[str]) -> str:
 
 def plain_text(markup: str) -> str:
     """The text the worker compares: tags gone, entities read, whitespace one space, folded."""
-    text = _ENTITY.sub(_entity, _ANY_TAG.sub("", _BLOCK_TAG.sub(" ", markup)))
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub(" ", markup)) if "<" in markup else markup
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).replace("\u0e4d\u0e32", "\u0e33")
     text = _SPACES.sub(" ", text).strip(_JS_SPACE)
     lower = text.lower()
@@ -159,9 +161,8 @@ def _write_grams(out: Path, pages: list[list[list[Any]]]) -> int:
     postings: dict[str, list[int]] = {}
     known: dict[str, set[str]] = {}  # a run of letters → its pairs: runs repeat across a site, pairs are costly
     for number, rows in enumerate(pages):
-        runs: set[str] = set()
-        for row in rows:
-            runs.update(_INDEXABLE_RUN.findall(plain_text(row[2])), _INDEXABLE_RUN.findall(plain_text(row[3])))
+        # All of a page's titles and texts at once: a space between them, so that no run spans two
+        runs = set(_INDEXABLE_RUN.findall(plain_text(" ".join(part for row in rows for part in (row[2], row[3])))))
         pairs: set[str] = set()
         for run in runs:
             if run not in known:
