@@ -55,7 +55,7 @@ def test_every_article_is_cut_as_material_cuts_it_without_its_parser(
         assert ours(html) == materials(html), page
 
 
-_TAGS = ["p", "div", "span", "li", "ul", "ol", "code", "pre", "sub", "sup", "td", "table", "em", "a"]
+_TAGS = ["p", "div", "span", "li", "ul", "ol", "code", "pre", "sub", "sup", "td", "table", "em", "a", "hx"]
 _TEXTS = ["ภาษาไทย", "a b", " ", "\n", "\n  \n", "x\ny", "&amp;", "&lt;b&gt;", "&nbsp;", "ก&#3585;", "\t", "Ü", ""]
 
 

@@ -108,25 +108,25 @@ def _split(html: str) -> list[Section] | None:
     """One loop over the tokens, with Material's three handlers written out in it (the branches say
     which): on a large site this runs for every tag and every run of text of every page."""
     pieces = _TOKEN.split(html)  # text, end tag name, start tag name, its attributes, text, …
+    pieces += [None, None, None]  # the last text has no tag after it
     open_tags: list[str] = []
     open_count: dict[str, int] = {}  # Material asks "is any element named h2 open?" on every event
     permalink_at: list[bool] = []
     permalinks = 0  # open <a class="headerlink">, whose text is no part of a title
     sections: list[Section] = []
     section = Section("hx", 0)  # a preface: made part of the page once a tag or a text needs it
-    started = False
-    for index in range(0, len(pieces), 4):
-        raw = pieces[index]
+    started = in_title = in_pre = False  # in_title: an element named as the section's heading is open
+    tokens = iter(pieces)
+    for raw, end_name, start_name, source in zip(tokens, tokens, tokens, tokens, strict=True):
         if raw:  # ---- handle_data
             if "<" in raw:
                 return None  # a "<" that opens no tag: html.parser's reading of it is its own
             if not started:
                 sections.append(section)
                 started = True
-            in_pre = open_count.get("pre")
             if raw.isspace():
                 text = raw if in_pre else " "
-                if open_count.get(section.tag):
+                if in_title:
                     if not permalinks:
                         section.title.append(text)
                 elif in_pre or not section.text or not section.text[-1].isspace():
@@ -135,7 +135,7 @@ def _split(html: str) -> list[Section] | None:
                 text = unescape(raw) if "&" in raw else raw
                 if not in_pre:
                     text = " " if text.isspace() else text.replace("\n", " ")
-                if open_count.get(section.tag):
+                if in_title:
                     if not permalinks:
                         section.title.append(_escape(text))
                 elif text.isspace():
@@ -143,9 +143,6 @@ def _split(html: str) -> list[Section] | None:
                         section.text.append(text)
                 else:
                     section.text.append(_escape(text))
-        if index + 1 == len(pieces):
-            break
-        end_name, start_name, source = pieces[index + 1 : index + 4]
         if start_name is not None:  # ---- handle_starttag
             tag = start_name.lower()
             if tag in VOID:
@@ -174,14 +171,16 @@ def _split(html: str) -> list[Section] | None:
             elif not started:
                 sections.append(section)
                 started = True
+            in_title = in_title or tag == section.tag
+            in_pre = in_pre or tag == "pre"
             if tag in KEPT:
-                (section.title if open_count.get(section.tag) else section.text).append(f"<{tag}>")
+                (section.title if in_title else section.text).append(f"<{tag}>")
             if source.endswith("/") and not _BARE_VALUE_TO_SLASH.search(source):
                 end_name = tag  # <tag/>: html.parser calls both handlers
             else:
                 continue
         elif end_name is None:
-            continue  # a comment
+            continue  # a comment, or the end
         # ---- handle_endtag
         tag = end_name.lower()
         if not open_tags or open_tags[-1] != tag:
@@ -195,8 +194,10 @@ def _split(html: str) -> list[Section] | None:
         open_tags.pop()
         open_count[tag] -= 1
         permalinks -= permalink_at.pop()
+        in_title = open_count.get(section.tag, 0) > 0
+        in_pre = open_count.get("pre", 0) > 0
         if tag in KEPT:
-            parts = section.title if open_count.get(section.tag) else section.text
+            parts = section.title if in_title else section.text
             if f"<{tag}>" not in parts:
                 return None  # opened in another section or in the title: Material's parser fails here
             opening = parts.index(f"<{tag}>")
