@@ -247,8 +247,9 @@ def _with_policy(html: str, config: MkDocsConfig) -> str:
     if _PROCESS["command"] == "serve":
         return html
     html = collapse_whitespace(html)
-    config.extra["ita"]["script_hashes"] |= inline_script_hashes(html)
-    return with_policy(html)
+    script_hashes = inline_script_hashes(html)
+    config.extra["ita"]["script_hashes"] |= script_hashes
+    return with_policy(html, script_hashes)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -58,9 +58,13 @@ def policy(script_hashes: Iterable[str], *, for_headers: bool = False) -> str:
     return "; ".join(directives + (HEADERS_ONLY if for_headers else []))
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy as the first thing after ``<meta charset>``: before any script."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html))}">'
+def with_policy(html: str, script_hashes: Iterable[str] | None = None) -> str:
+    """The page with its policy as the first thing after ``<meta charset>``: before any script.
+    ``script_hashes``, when the caller has them already, are ``inline_script_hashes(html)``: the
+    page is not searched for its scripts twice."""
+    if script_hashes is None:
+        script_hashes = inline_script_hashes(html)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes)}">'
     charset = _CHARSET_META.search(html)
     if charset is None:
         raise ValueError("a page without <meta charset> cannot carry its policy first")  # the theme always has one
