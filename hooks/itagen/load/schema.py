@@ -23,7 +23,8 @@ from typing import Any, Literal, TypeVar, Union
 
 from ..problems import DataError, Location, Problem, describe_value
 from ..records.values import ContactUrl, LevelName, MarkdownText, Url
-from ..source.yaml_file import YamlDocument, YamlList, YamlMap
+from ..source.yaml_file import YamlDocument
+from ..source.yaml_tree import YamlList, YamlMap
 from ..thai.dates import DateParseError, ThaiDate, be_year, last_day_of_month, parse_thai_date, to_arabic_digits
 from ..thai.spelling import canonical_mark_order, level_name
 from .text_checks import (
