@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..problems import DataError, Location
 from ..records.oit import Checklist, ChecklistItem, ItemCorrection, normalise_code
-from ..source.yaml_file import YamlList, YamlMap
+from ..source.yaml_tree import YamlList, YamlMap
 from .schema import INVALID, Validator, load_record
 from .sources import SourceFiles
 

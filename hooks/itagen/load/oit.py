@@ -14,7 +14,7 @@ from pathlib import Path
 from ..problems import DataError
 from ..records.content import AgencyContent
 from ..records.oit import Checklist, ItemCorrection, ItemEvidence, OitYear, normalise_code
-from ..source.yaml_file import YamlMap
+from ..source.yaml_tree import YamlMap
 from .checklist import apply_corrections, choose_checklist
 from .content import check_document_id
 from .schema import INVALID, Validator, load_record

@@ -23,19 +23,19 @@ from typing import Any, Literal, TypeVar, Union
 
 from ..problems import DataError, Location, Problem, describe_value
 from ..records.values import ContactUrl, LevelName, MarkdownText, Url
-from ..source.yaml_file import YamlDocument, YamlList, YamlMap
+from ..source.yaml_file import YamlDocument
+from ..source.yaml_tree import YamlList, YamlMap
 from ..thai.dates import DateParseError, ThaiDate, be_year, last_day_of_month, parse_thai_date, to_arabic_digits
-from ..thai.spelling import canonical_mark_order, level_name
+from ..thai.spelling import level_name
 from .text_checks import (
     describe_character,
     invisible_characters,
+    read_text,
     remote_image_targets,
     strip_layout_tags,
     unsafe_link_targets,
-    unusable_text,
     url_problem,
     without_hidden,
-    without_invisible,
 )
 
 T = TypeVar("T")
@@ -101,6 +101,23 @@ def _shape(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]
     return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
 
 
+@functools.cache
+def _init_fields(cls: type) -> list[tuple[str, Any, bool, dict[str, Any]]]:
+    """The fields a record is built from, each with its type hint, whether data must give it, and
+    its ``metadata`` (limits of a number): worked out once per type, shared by every record read."""
+    hints, fields = _shape(cls)
+    return [
+        (
+            name,
+            hints[name],
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            dict(f.metadata),
+        )
+        for name, f in fields.items()
+        if f.init
+    ]
+
+
 """Reads one record type its own way: (YAML value, its location, the validator) → record or INVALID."""
 
 
@@ -144,21 +161,27 @@ class Validator:
         """``cls`` from its type hints alone: what a reader of ``cls`` calls after its own checks."""
         if not isinstance(value, dict):
             return typing.cast(T, self.expected(location, ("ชุดข้อมูลแบบ คีย์: ค่า", "a mapping of key: value"), value))
-        hints, fields = _shape(typing.cast(type, cls))
+        _, fields = _shape(typing.cast(type, cls))
         key_lines = value.key_lines if isinstance(value, YamlMap) else {}
         self._unknown_keys(value, fields, key_lines, location)
+        line = getattr(value, "line", location.line)
         arguments: dict[str, Any] = {}
-        for name, field in fields.items():
-            if not field.init:
+        invalid = False
+        for name, hint, required, metadata in _init_fields(typing.cast(type, cls)):
+            given = value.get(name)
+            if given is None:  # absent or written empty: the location is made only if it is needed
+                if required:
+                    self.error(
+                        location.child(name, key_lines.get(name, line)),
+                        "ขาดข้อมูลที่จำเป็นช่องนี้",
+                        "this required field is missing",
+                    )
+                    invalid = True
                 continue
-            child = location.child(name, key_lines.get(name, getattr(value, "line", location.line)))
-            if name not in value or value[name] is None:
-                if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
-                    self.error(child, "ขาดข้อมูลที่จำเป็นช่องนี้", "this required field is missing")
-                    arguments[name] = INVALID
-                continue
-            arguments[name] = self.value(hints[name], value[name], child, dict(field.metadata))
-        if any(argument is INVALID for argument in arguments.values()):
+            argument = self.value(hint, given, location.child(name, key_lines.get(name, line)), metadata)
+            invalid = invalid or argument is INVALID
+            arguments[name] = argument
+        if invalid:
             return typing.cast(T, INVALID)
         return cls(**arguments)
 
@@ -283,10 +306,10 @@ class Validator:
     def _text(self, hint: type, value: object, location: Location) -> Any:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             return self.expected(location, _TYPE_NAMES[str], value)
-        text = canonical_mark_order(without_invisible(_WORD_LINE_BREAKS.sub("\n", str(value)))).strip()
+        text, unusable = read_text(str(value), markdown=hint is MarkdownText)
         if not text:
             return self.error(location, "ข้อความว่างเปล่า", "the text is empty")
-        if unusable := unusable_text(text, markdown=hint is MarkdownText):
+        if unusable:
             return self.error(location, *unusable)
         if "<" in text or "]" in text:  # no tag, link or image can be written without one of them
             text, had_tags = strip_layout_tags(text)
@@ -354,10 +377,6 @@ class Validator:
             f"the date {describe_value(value)} does not exist; {corrected.first_day.isoformat()} was used instead",
         )
         return corrected
-
-
-# Word pastes its manual line break as a vertical tab and a page break as a form feed: both are new lines.
-_WORD_LINE_BREAKS = re.compile(r"[\x0b\x0c]")
 
 
 def _without_day(text: str) -> str:

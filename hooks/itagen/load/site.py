@@ -15,6 +15,8 @@ OIT files point into, then the OIT files, then the checks that span several file
 from __future__ import annotations
 
 import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -49,6 +51,26 @@ def load_site(data_dir: Path, memo: LoadMemo | None = None) -> LoadResult:
 
     With ``memo`` (kept by ``mkdocs serve`` between builds), fiscal-year files whose bytes did not
     change since the last build are neither parsed nor validated again."""
+    with _cycle_collector_paused():
+        return _load_site(data_dir, memo)
+
+
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Loading makes millions of small objects and keeps most of them (parsed trees, records):
+    Python's cycle collector would walk every kept one again and again while the load grows, a
+    third of the load's time at 1,157 pages. What the load builds holds no reference cycles, so
+    reference counting frees what it drops; the collector runs again afterwards, as before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_site(data_dir: Path, memo: LoadMemo | None) -> LoadResult:
     if memo is not None:
         memo.start_build()
     sources = SourceFiles(roots=(data_dir, BUILTIN_DIR), memo=memo)

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import DataError, Location, Problem
-from ..source.yaml_file import YamlDocument, YamlList, YamlMap, parse_yaml_bytes, read_data_file
+from ..source.yaml_file import YamlDocument, parse_yaml_bytes, read_data_file
+from ..source.yaml_tree import YamlList, YamlMap
 from .reuse import LoadMemo, ParsedFile, digest
 
 

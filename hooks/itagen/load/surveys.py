@@ -16,7 +16,7 @@ from ..problems import Location
 from ..records.agency import Agency, SiteSettings
 from ..records.fiscal_year import FiscalYear, Surveys
 from ..records.surveys import ITAS_HOST, SURVEY_TOOLS, SurveyTool, survey_url, surveys_ita_year
-from ..source.yaml_file import YamlMap
+from ..source.yaml_tree import YamlMap
 from ..thai.dates import fiscal_year_bounds, format_date
 from .schema import Validator
 from .sources import SourceFiles

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from ..thai.spelling import canonical_mark_order
+
 # Tags that Word and web editors paste around cells: they carry layout, never content.
 _LAYOUT_TAGS = {"p", "br", "b", "strong", "i", "em", "u", "ol", "ul", "li", "span", "div", "font"}
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>")
@@ -96,8 +98,33 @@ _REMOVABLE_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 never sees them, and removing them changes nothing but searches that would otherwise miss."""
 
 
+# Word pastes its manual line break as a vertical tab and a page break as a form feed: both are new lines.
+_WORD_LINE_BREAKS = re.compile(r"[\x0b\x0c]")
+_REPLACED_OR_REPORTED = re.compile(
+    "|".join(p.pattern for p in (_WORD_LINE_BREAKS, _REMOVABLE_INVISIBLE, _CONTROL_CHARACTER, _DIRECTION_CONTROL))
+)
+"""Any character that reading a text replaces, removes or reports: one search finds that most text has none."""
+
+
 def without_invisible(text: str) -> str:
     return _REMOVABLE_INVISIBLE.sub("", text)
+
+
+def read_text(typed: str, *, markdown: bool) -> tuple[str, tuple[str, str] | None]:
+    """The text a field keeps of what was typed (Word's line breaks as new lines, removable invisible
+    characters gone, Thai marks in order, no white space around it), and why it cannot go on a page
+    (Thai, English) or None. Text with none of the characters the passes change or report (most
+    of it) goes through one search instead of each pass; ``read_text_every_pass`` is the reference."""
+    if _REPLACED_OR_REPORTED.search(typed) is None:
+        text = canonical_mark_order(typed).strip()
+        return text, _size_problem(text, markdown=markdown)
+    return read_text_every_pass(typed, markdown=markdown)
+
+
+def read_text_every_pass(typed: str, *, markdown: bool) -> tuple[str, tuple[str, str] | None]:
+    """``read_text`` without its shortcut (the tests hold the two to the same answers)."""
+    text = canonical_mark_order(without_invisible(_WORD_LINE_BREAKS.sub("\n", typed))).strip()
+    return text, unusable_text(text, markdown=markdown)
 
 
 def invisible_characters(text: str) -> list[str]:
@@ -122,6 +149,11 @@ def unusable_text(text: str, *, markdown: bool) -> tuple[str, str] | None:
                 f"ข้อความมี{kind[0]}ที่มองไม่เห็น {shown} ที่ตำแหน่ง {position} ซึ่งมักติดมาจากการคัดลอก ลบออก",
                 f"the text contains an invisible {kind[1]} {shown} at position {position}, usually pasted by accident; remove it",
             )
+    return _size_problem(text, markdown=markdown)
+
+
+def _size_problem(text: str, *, markdown: bool) -> tuple[str, str] | None:
+    """Why a text is too large for a page, or has too many of a construct Markdown is slow over."""
     if len(text) > MAX_TEXT_CHARS:
         return (
             f"ข้อความยาวเกินไป ({len(text):,} ตัวอักษร เกิน {MAX_TEXT_CHARS:,}) ให้แนบเป็นเอกสารแทน",

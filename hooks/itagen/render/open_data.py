@@ -7,7 +7,6 @@ decimals; periods and dates are ISO dates in C.E. (machine-readable) beside the 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ from ..records.levels import eit_score
 from ..records.site import Site
 from ..records.surveys import survey_links, surveys_ita_year
 from ..thai.dates import fiscal_year_bounds, format_range, format_whole_fiscal_year
+from .indented_json import indented_json
 from .output import GeneratedAsset
 from .sheets import csv_text
 
@@ -69,7 +69,7 @@ def open_data_files(site: Site) -> list[DataFile]:
 
 
 def json_text(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(document, indent=2) + "\n"
 
 
 def _file(path: str, text: str, title: str, fiscal_year: int | None = None) -> DataFile:

@@ -18,34 +18,18 @@ from ..problems import DataError, Location, Problem, describe_value
 from .data_files import Unreadable, read_regular_file
 from .yaml_folding import refold_thai
 from .yaml_guard import MAX_DEPTH, Refusal, check_node_graph, syntax_hint, too_deep
+from .yaml_tree import IMPLICIT_RESOLVERS, NOT_A_NUMBER, YamlList, YamlMap, build_plain_tree
 
 MAX_FILE_BYTES = 1_000_000
 """A data file larger than this is a pasted binary or a mistake (real ones are tens of kB), and
 would take many seconds to parse."""
 
 
-class YamlMap(dict[str, Any]):
-    """A mapping that knows the line of each of its keys."""
-
-    line: int
-    key_lines: dict[str, int]
-
-
-class YamlList(list[Any]):
-    """A sequence that knows the line of each of its items."""
-
-    line: int
-    item_lines: list[int]
-
-
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that records lines, refuses duplicate keys, and does not guess timestamps."""
 
     # Dates stay strings: the validator parses B.E. and C.E. years and reports impossible days.
-    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML reads this class attribute per loader class
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    yaml_implicit_resolvers = IMPLICIT_RESOLVERS
     _depth = 0
     reached_twice = False
     """Construction met a node it had built already: the file uses aliases."""
@@ -98,19 +82,15 @@ class _LineLoader(yaml.SafeLoader):
         return self.construct_scalar(node)
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
-        if _NOT_A_NUMBER.match(node.value):
+        if NOT_A_NUMBER.match(node.value):
             return self.construct_scalar(node)
         return super().construct_yaml_int(node)
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
-        if _NOT_A_NUMBER.match(node.value):
+        if NOT_A_NUMBER.match(node.value):
             return self.construct_scalar(node)
         return super().construct_yaml_float(node)
 
-
-# YAML 1.1 reads 021234567 (a phone number) as octal 4536695 and 8:30 (a time) as 510, in base 60.
-# Nobody writes octal, hexadecimal or base 60 in this data: such a value stays the text it was.
-_NOT_A_NUMBER = re.compile(r"^[-+]?(?:0[0-9_]|0[xXoObB]|[0-9_.]*:)")
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_map)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_yaml_seq)
@@ -202,8 +182,12 @@ def _parse(text: str) -> tuple[Any, int | None]:
     PyYAML constructs an alias as a reference to the one value, so construction itself expands
     nothing; what would multiply is every later walk over the values. The graph is measured only
     when construction met a node twice (an alias) or failed, so typed data is walked once."""
-    loader = _LineLoader(text)  # derives from SafeLoader: no Python objects from tags
+    loader = _LineLoader(
+        text
+    )  # derives from SafeLoader: no Python objects from tags; its reader refuses control characters
     try:
+        if (plain := _build_fast(text)) is not None:
+            return plain
         node = _compose_fast(text) or loader.get_single_node()
         if node is None:
             return None, None
@@ -217,6 +201,14 @@ def _parse(text: str) -> tuple[Any, int | None]:
         return value, node.start_mark.line + 1
     finally:
         loader.dispose()
+
+
+def _build_fast(text: str) -> tuple[Any, int | None] | None:
+    """A plainly written file's value and line straight from libyaml's events (``yaml_tree.py``),
+    when libyaml may read the text (as for ``_compose_fast``); None sends it the long way."""
+    if not yaml.__with_libyaml__ or _deeper_than(text, MAX_DEPTH):
+        return None
+    return build_plain_tree(text)
 
 
 def _compose_fast(text: str) -> yaml.Node | None:
