@@ -6,7 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from itagen.publish.search_shards import gram_shard, letter_pairs, plain_text, read_search_shards
+from itagen.publish.search_shards import (
+    GRAM_SHARD_BYTES,
+    MAX_GRAM_SHARDS,
+    gram_shard,
+    letter_pairs,
+    plain_text,
+    read_search_shards,
+    write_search_shards,
+)
 
 
 def test_material_keeps_only_its_configuration_in_the_file_every_page_fetches(demo_site: Path) -> None:
@@ -34,7 +42,7 @@ def test_every_page_is_found_through_the_pairs_of_its_words(demo_site: Path) -> 
     for doc in read_search_shards(demo_site / "search"):
         page = number[doc["location"].split("#")[0]]
         for pair in letter_pairs(plain_text(doc["title"])) | letter_pairs(plain_text(doc["text"])):
-            shard = gram_shard(pair)
+            shard = gram_shard(pair, head["grams"])
             if shard not in grams:
                 grams[shard] = json.loads((folder / f"grams-{shard:03d}.json").read_text(encoding="utf-8"))
             gaps = grams[shard][pair]
@@ -45,3 +53,22 @@ def test_text_is_compared_as_the_worker_compares_it() -> None:
     assert plain_text("<p>ผล<b>การ</b>ประเมิน</p><td>๒๕๖๘</td>") == "ผลการประเมิน 2568"
     assert plain_text("ABC&amp;d &lt;x&gt; &#x0E01;&#3585;\u200bน\u0e4d\u0e32") == "abc&d <x> กกนำ"
     assert letter_pairs("ab-กข") == {"ab", "กข"}
+
+
+def test_the_pairs_fill_as_many_files_as_their_size_needs(demo_site: Path, tmp_path: Path) -> None:
+    """Each file of a site is one more to write, upload and remove: the demo's pairs fill a handful of
+    files of about GRAM_SHARD_BYTES, a large index at most MAX_GRAM_SHARDS."""
+    folder = demo_site / "search" / "ita"
+    head = json.loads((folder / "pages.json").read_text(encoding="utf-8"))
+    files = sorted(folder.glob("grams-*.json"))
+    assert [path.name for path in files] == [f"grams-{k:03d}.json" for k in range(head["grams"])]
+    total = sum(path.stat().st_size for path in files)
+    assert 1 < head["grams"] < 32
+    assert head["grams"] == -(-total // GRAM_SHARD_BYTES) or abs(total / head["grams"] - GRAM_SHARD_BYTES) < 1_024
+    letters = [chr(c) for c in range(0x0E01, 0x0E2F)]  # ก–ฮ: every pair of them on every page
+    every_pair = " ".join(a + b for a in letters for b in letters)
+    docs = [{"location": f"page-{n}/", "title": f"หน้า {n}", "text": every_pair} for n in range(400)]
+    stats = write_search_shards(tmp_path / "search", docs)
+    big = json.loads((tmp_path / "search" / "ita" / "pages.json").read_text(encoding="utf-8"))
+    assert big["grams"] == MAX_GRAM_SHARDS == len(list((tmp_path / "search" / "ita").glob("grams-*.json")))
+    assert stats.files == len(big["sizes"]) + MAX_GRAM_SHARDS + 1

@@ -32,7 +32,11 @@ from typing import Any
 FORMAT = 1
 FOLDER = "ita"
 """Beside Material's search_index.json: ``search/ita/``."""
-GRAM_SHARDS = 256
+MAX_GRAM_SHARDS = 256
+GRAM_SHARD_BYTES = 4_096
+"""About this many bytes of letter pairs per file, in at most MAX_GRAM_SHARDS files: a query fetches one
+file per pair of its words, and each file of a site is one more to write, upload and remove (the demo's
+pairs fill 10, a thousand pages' all 256)."""
 PIECE_CHARACTERS = 24_000
 """About this many characters of entries per file: few requests for a rare word, little waste for a common one."""
 
@@ -90,9 +94,9 @@ def letter_pairs(text: str) -> set[str]:
     return pairs
 
 
-def gram_shard(gram: str) -> int:
-    """The same hash as the worker's gramShard."""
-    return (ord(gram[0]) * 31 + ord(gram[1])) % GRAM_SHARDS
+def gram_shard(gram: str, shards: int) -> int:
+    """The same hash as the worker's gramShard (``shards`` is ``grams`` in pages.json)."""
+    return (ord(gram[0]) * 31 + ord(gram[1])) % shards
 
 
 @dataclass(frozen=True)
@@ -130,10 +134,10 @@ def write_search_shards(search_dir: Path, docs: list[dict[str, Any]]) -> ShardSt
     out = search_dir / FOLDER
     out.mkdir(parents=True, exist_ok=True)
     table, sizes, written = _write_pieces(out, pages)
-    written += _write_grams(out, list(pages.values()))
-    head = {"format": FORMAT, "grams": GRAM_SHARDS, "sizes": sizes, "pages": table}
-    written += _write(out / "pages.json", head)
-    return ShardStats(len(docs), len(pages), len(sizes) + GRAM_SHARDS + 1, written)
+    grams, gram_bytes = _write_grams(out, list(pages.values()))
+    head = {"format": FORMAT, "grams": grams, "sizes": sizes, "pages": table}
+    written += gram_bytes + _write(out / "pages.json", head)
+    return ShardStats(len(docs), len(pages), len(sizes) + grams + 1, written)
 
 
 def _write_pieces(out: Path, pages: dict[str, list[list[Any]]]) -> tuple[list[list[Any]], list[int], int]:
@@ -156,8 +160,9 @@ def _write_pieces(out: Path, pages: dict[str, list[list[Any]]]) -> tuple[list[li
     return table, sizes, written
 
 
-def _write_grams(out: Path, pages: list[list[list[Any]]]) -> int:
-    """For each letter pair the pages that hold it, gap-coded, in files by hash of the pair."""
+def _write_grams(out: Path, pages: list[list[list[Any]]]) -> tuple[int, int]:
+    """For each letter pair the pages that hold it, gap-coded, in files by hash of the pair. Returns
+    the number of files and the bytes written."""
     postings: dict[str, list[int]] = {}
     known: dict[str, set[str]] = {}  # a run of letters → its pairs: runs repeat across a site, pairs are costly
     for number, rows in enumerate(pages):
@@ -170,11 +175,17 @@ def _write_grams(out: Path, pages: list[list[list[Any]]]) -> int:
             pairs |= known[run]
         for pair in pairs:
             postings.setdefault(pair, []).append(number)
-    shards: list[dict[str, list[int]]] = [{} for _ in range(GRAM_SHARDS)]
+    gaps = {}
+    size = 0
     for pair in sorted(postings):
         numbers = postings[pair]
-        shards[gram_shard(pair)][pair] = [numbers[0], *(b - a for a, b in pairwise(numbers))]
-    return sum(_write(out / f"grams-{k:03d}.json", shard) for k, shard in enumerate(shards))
+        gaps[pair] = [numbers[0], *(b - a for a, b in pairwise(numbers))]
+        size += 8 + len(pair) + sum(len(str(gap)) + 1 for gap in gaps[pair])  # as written, near enough
+    count = max(1, min(MAX_GRAM_SHARDS, -(-size // GRAM_SHARD_BYTES)))
+    shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    for pair, pages_of_pair in gaps.items():
+        shards[gram_shard(pair, count)][pair] = pages_of_pair
+    return count, sum(_write(out / f"grams-{k:03d}.json", shard) for k, shard in enumerate(shards))
 
 
 def read_search_shards(search_dir: Path) -> list[dict[str, Any]]:
