@@ -75,3 +75,8 @@ if ! cmp -s "$LOCK" "$STAMP"; then
   fi
   cp "$LOCK" "$STAMP"
 fi
+
+# The engine's modules compiled once, as pip compiled the packages: with PYTHONDONTWRITEBYTECODE set
+# (some shells and containers set it), Python would otherwise compile hooks/ from source on every
+# build. Files whose bytecode is current are skipped; a stale file is only recompiled, never trusted.
+"$VENV/bin/python" -m compileall -q "$(dirname "$0")/../hooks" >/dev/null || true
