@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,17 @@ def test_images_left_in_the_old_cache_folder_are_never_published(tmp_path: Path)
     finally:
         for target in planted:
             target.unlink(missing_ok=True)
+
+
+def test_the_engine_loads_no_drawing_or_font_engine_it_never_uses() -> None:
+    """qrcode's optional drawing styles (Pillow's ImageDraw and FreeType fonts) stay out of a build's
+    memory, and stay importable for whoever wants them afterwards."""
+    script = (
+        "import sys; sys.path.insert(0, 'hooks'); import itagen.render.qr_images\n"
+        "print(sorted(m for m in ('PIL.ImageDraw', 'PIL.ImageFont') if m in sys.modules))\n"
+        "from qrcode.image.styles.moduledrawers.pil import SquareModuleDrawer; print(SquareModuleDrawer.__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["[]", "SquareModuleDrawer"]
