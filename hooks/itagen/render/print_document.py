@@ -53,7 +53,8 @@ def _cell(texts: list[Any]) -> Markup:
     nor a line break, nor a bare | (which would end the cell)."""
 
     def one(text: Any) -> str:
-        return _BARE_PIPE.sub(r"\\|", " ".join(str(to_markdown(text)).split("\n")))
+        flat = str(to_markdown(text)).replace("\n", " ")
+        return _BARE_PIPE.sub(r"\\|", flat) if "|" in flat else flat
 
     if len(texts) == 1:
         return Markup(one(texts[0]))
