@@ -54,6 +54,8 @@ _LIST_LINE = re.compile(r"^(?:[-*+]|\d+[.)])\s+\S")
 def lists_after_text(text: str) -> str:
     """A list typed right under a line of text, as in Word, starts after a blank line: Markdown
     would otherwise read its dashes as part of the paragraph."""
+    if "\n" not in text:  # one line (most texts): no list can start under it
+        return text
     lines = text.split("\n")
     out = lines[:1]
     for previous, line in itertools.pairwise(lines):

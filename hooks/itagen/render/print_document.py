@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..plan.site_plan import PlannedPage
 from .escaping import to_markdown
+from .measure_markdown import measure_rows
 from .output import RenderContext, Rendered, year_of
 
 PARTS = ("overview", "analysis", "measures", "progress", "survey")
@@ -42,7 +43,8 @@ def _part(ctx: RenderContext, page: PlannedPage, rendered: dict[str, Rendered]) 
     """A page's Markdown as it goes on paper: the measures as one table, the other pages as they are."""
     year = year_of(ctx, page)
     if page.kind == "measures" and year.measures is not None:
-        return ctx.page("year-measures-table.md.j2", year=year, measures=year.measures, cell=_cell)
+        rows = measure_rows(ctx.markdown, year, _cell)
+        return ctx.page("year-measures-table.md.j2", year=year, measures=year.measures, rows=rows)
     return rendered[page.path].markdown
 
 
@@ -51,7 +53,8 @@ def _cell(texts: list[Any]) -> Markup:
     nor a line break, nor a bare | (which would end the cell)."""
 
     def one(text: Any) -> str:
-        return _BARE_PIPE.sub(r"\\|", " ".join(str(to_markdown(text)).split("\n")))
+        flat = str(to_markdown(text)).replace("\n", " ")
+        return _BARE_PIPE.sub(r"\\|", flat) if "|" in flat else flat
 
     if len(texts) == 1:
         return Markup(one(texts[0]))

@@ -12,6 +12,7 @@ from ..plan.site_plan import PlannedPage
 from ..records.fiscal_year import FiscalYear
 from ..records.site import Site
 from .chart import indicator_chart
+from .measure_markdown import measure_sections
 from .output import RenderContext, Rendered, year_of
 
 
@@ -45,7 +46,8 @@ def analysis(ctx: RenderContext, page: PlannedPage) -> Rendered:
 
 def measures(ctx: RenderContext, page: PlannedPage) -> Rendered:
     year = year_of(ctx, page)
-    return Rendered(ctx.page("year-measures.md.j2", year=year, measures=year.measures))
+    sections = measure_sections(ctx.markdown, year)
+    return Rendered(ctx.page("year-measures.md.j2", year=year, measures=year.measures, sections=sections))
 
 
 def progress_report(ctx: RenderContext, page: PlannedPage) -> Rendered:
