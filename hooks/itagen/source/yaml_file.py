@@ -177,8 +177,8 @@ class YamlDocument:
 
 
 def _parse(text: str) -> tuple[Any, int | None]:
-    """A plainly written file built straight from libyaml's events (``yaml_tree.py``); any other
-    composed, constructed, and its node graph checked before anything is handed on.
+    """A plainly written file is built straight from libyaml's events (``yaml_tree.py``); any other
+    is composed, constructed, and its node graph checked before anything is handed on.
 
     PyYAML constructs an alias as a reference to the one value, so construction itself expands
     nothing; what would multiply is every later walk over the values. The graph is measured only
