@@ -177,14 +177,15 @@ class YamlDocument:
 
 
 def _parse(text: str) -> tuple[Any, int | None]:
-    """Compose, construct, and check the node graph before anything is handed on.
+    """A plainly written file is built straight from libyaml's events (``yaml_tree.py``); any other
+    is composed, constructed, and its node graph checked before anything is handed on.
 
     PyYAML constructs an alias as a reference to the one value, so construction itself expands
     nothing; what would multiply is every later walk over the values. The graph is measured only
     when construction met a node twice (an alias) or failed, so typed data is walked once."""
-    loader = _LineLoader(
-        text
-    )  # derives from SafeLoader: no Python objects from tags; its reader refuses control characters
+    # Derives from SafeLoader: no Python objects from tags. Its reader refuses control characters
+    # here, whichever way the file is then read.
+    loader = _LineLoader(text)
     try:
         if (plain := _build_fast(text)) is not None:
             return plain
