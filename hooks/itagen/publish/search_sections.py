@@ -15,12 +15,14 @@ events with one regular expression and applies the same rules to them in one loo
 - an end tag that does not close the innermost open element is ignored; a heading nested deeper than
   where its section closes hands the text back to the section it was opened in.
 
-Anything this fast path does not model returns ``None`` and the caller uses Material's own parser:
-scripts, styles and objects (raw text to ``html.parser``), ``data-search-exclude`` and Material's
-line-number tables, declarations and processing instructions, a ``<`` that opens no tag, and an
-attribute with a character reference. The sections are then exactly Material's, which
-``tests/test_search_sections.py`` checks against Material's parser on every page of the demo and
-the examples and on generated markup.
+Scripts and styles are raw text to ``html.parser`` and skipped by Material: their content is
+emptied before the split. Anything this fast path does not model returns ``None`` and the caller uses
+Material's own parser: objects (whose content Material skips while still reading its tags),
+``data-search-exclude`` and Material's line-number tables, declarations and processing instructions,
+a ``<`` that opens no tag, a tag whose attributes the expression cannot take apart, and a kept tag
+closed outside the part it was opened in (where Material's parser itself fails). The sections are
+then exactly Material's, which ``tests/test_search_sections.py`` checks against Material's parser on
+every page of the demo and the examples and on generated markup.
 """
 
 from __future__ import annotations
