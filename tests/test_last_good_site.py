@@ -246,10 +246,45 @@ def test_tracebacks_of_the_builder_become_one_sentence() -> None:
     assert "Internal error" in "".join(without_tracebacks(["Traceback (most recent call last):\n", "KeyError: 'x'\n"]))
 
 
-def test_ctrl_c_while_the_data_is_read_says_so_without_a_traceback(data: Path, good_site: Path) -> None:
+# Put on PYTHONPATH, this runs in every Python the build starts. When the MkDocs process opens its
+# first data file it says so through a file and waits: the test's Ctrl+C then lands inside the data's
+# loading however fast that has become, rather than after a guessed delay.
+_PAUSE_AT_FIRST_DATA_FILE = """
+import os, sys, time
+
+_data = os.environ["ITA_TEST_PAUSE_DATA"]
+_reached = os.environ["ITA_TEST_PAUSE_REACHED"]
+_paused = []
+
+
+def _pause(event, args):
+    if event != "open" or _paused or not isinstance(args[0], str):
+        return
+    if args[0].startswith(_data) and args[0].endswith(".yml"):
+        _paused.append(args[0])
+        with open(_reached + ".part", "w") as marker:
+            marker.write(args[0])
+        os.replace(_reached + ".part", _reached)
+        time.sleep(60)
+
+
+sys.addaudithook(_pause)
+"""
+
+
+def test_ctrl_c_while_the_data_is_read_says_so_without_a_traceback(data: Path, good_site: Path, tmp_path: Path) -> None:
     """Ctrl+C reaches the whole process group: the build command and MkDocs, still loading the data."""
     before = snapshot(good_site)
-    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    startup = tmp_path / "startup"
+    startup.mkdir()
+    (startup / "sitecustomize.py").write_text(_PAUSE_AT_FIRST_DATA_FILE)
+    reached = tmp_path / "reached"
+    environment = os.environ | {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(startup),
+        "ITA_TEST_PAUSE_DATA": str(data.resolve()),
+        "ITA_TEST_PAUSE_REACHED": str(reached),
+    }
     process = subprocess.Popen(
         _command(data, good_site),
         cwd=PROJECT_ROOT,
@@ -258,7 +293,11 @@ def test_ctrl_c_while_the_data_is_read_says_so_without_a_traceback(data: Path, g
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    time.sleep(0.6)  # past the command's own start, inside MkDocs' start and the data's loading
+    deadline = time.monotonic() + 60
+    while not reached.exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.01)
+    assert reached.exists(), "the build never opened a data file"
+    assert reached.read_text().endswith(".yml")
     os.killpg(process.pid, signal.SIGINT)
     stdout, stderr = process.communicate(timeout=30)
     output = (stdout + stderr).decode()
