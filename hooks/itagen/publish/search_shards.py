@@ -24,8 +24,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
+from operator import sub
 from pathlib import Path
 from typing import Any
 
@@ -163,24 +164,21 @@ def _write_pieces(out: Path, pages: dict[str, list[list[Any]]]) -> tuple[list[li
 def _write_grams(out: Path, pages: list[list[list[Any]]]) -> tuple[int, int]:
     """For each letter pair the pages that hold it, gap-coded, in files by hash of the pair. Returns
     the number of files and the bytes written."""
-    postings: dict[str, list[int]] = {}
+    postings: defaultdict[str, list[int]] = defaultdict(list)
     known: dict[str, set[str]] = {}  # a run of letters → its pairs: runs repeat across a site, pairs are costly
     for number, rows in enumerate(pages):
         # All of a page's titles and texts at once: a space between them, so that no run spans two
         runs = set(_INDEXABLE_RUN.findall(plain_text(" ".join(part for row in rows for part in (row[2], row[3])))))
-        pairs: set[str] = set()
-        for run in runs:
-            if run not in known:
-                known[run] = letter_pairs(run)
-            pairs |= known[run]
-        for pair in pairs:
-            postings.setdefault(pair, []).append(number)
+        for run in runs.difference(known):
+            known[run] = letter_pairs(run)
+        for pair in set().union(*map(known.__getitem__, runs)):
+            postings[pair].append(number)
     gaps = {}
     size = 0
     for pair in sorted(postings):
         numbers = postings[pair]
-        gaps[pair] = [numbers[0], *(b - a for a, b in pairwise(numbers))]
-        size += 8 + len(pair) + sum(len(str(gap)) + 1 for gap in gaps[pair])  # as written, near enough
+        gaps[pair] = gapped = [numbers[0], *map(sub, numbers[1:], numbers)]
+        size += 9 + len(pair) + len(",".join(map(str, gapped)))  # as written, near enough
     count = max(1, min(MAX_GRAM_SHARDS, -(-size // GRAM_SHARD_BYTES)))
     shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
     for pair, pages_of_pair in gaps.items():
