@@ -21,6 +21,7 @@ from ..records.agency import Agency, SiteSettings
 from ..records.content import Document, NewsItem, Organization, Policies, Services
 from ..records.fiscal_year import FiscalYear, Period
 from ..records.oit import Evidence, ItemEvidence
+from ..records.record import record
 from ..records.values import ContactUrl, LevelName, MarkdownText, Url
 from ..thai.dates import MONTHS_ABBR, MONTHS_FULL, ThaiDate
 
@@ -50,7 +51,7 @@ TYPE_WORDS = {
 }
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class DataFileKind:
     name: str
     """The schema's file name: ``<name>.schema.json``."""
@@ -182,7 +183,7 @@ class _Builder:
         return {"description": description, **({"examples": [example]} if example else {})}
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class _PeriodMapping:
     start: ThaiDate | None = None
     end: ThaiDate | None = None

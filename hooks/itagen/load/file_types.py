@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from ..records.record import record
 
 SIGNATURE_BYTES = 16
 """Enough of a file's start to know its type."""
@@ -52,7 +53,7 @@ DOCUMENT_TYPES: dict[str, Callable[[bytes], bool]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class FileKind:
     """What a field publishes: its name in messages, the types it allows, its size limit."""
 

@@ -8,12 +8,13 @@ is known only once the pages are rendered (``render/evidence.py``).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..problems import DataError
 from ..records.content import AgencyContent
 from ..records.oit import Checklist, ItemCorrection, ItemEvidence, OitYear, normalise_code
+from ..records.record import record
 from ..source.yaml_tree import YamlMap
 from .checklist import apply_corrections, choose_checklist
 from .content import check_document_id
@@ -23,7 +24,7 @@ from .sources import SourceFiles
 OIT_DIR = "oit"
 
 
-@dataclass(frozen=True)
+@record
 class OitFile:
     """What an ``oit/<fiscal year>.yml`` holds, before its checklist is chosen and its items checked."""
 
@@ -36,7 +37,7 @@ class OitFile:
     the sheet is made whenever ``site_url`` is set."""
 
 
-@dataclass(frozen=True)
+@record
 class OitContext:
     """What the OIT files are checked against: the rest of the site, loaded before them."""
 

@@ -8,20 +8,21 @@ of several keys. ``READERS`` is handed to the Validator that loads a site.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..problems import Location
 from ..records.fiscal_year import Period
 from ..records.oit import PAGE_REFERENCE, Evidence, ItemEvidence
 from ..records.publish import PublishTarget
+from ..records.record import record
 from ..records.values import MarkdownText, Url
 from ..thai.dates import DateParseError, ThaiDate, parse_thai_date, split_period, whole_fiscal_year
 from .publish_target import read_publish_target
 from .schema import INVALID, Reader, Validator
 
 
-@dataclass(frozen=True)
+@record
 class _PeriodFields:
     start: ThaiDate | None = None
     end: ThaiDate | None = None
@@ -69,7 +70,7 @@ PERIOD_FORMS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class _EvidenceFields:
     page: str | None = None
     document: str | None = None
@@ -99,7 +100,7 @@ def read_evidence(value: Any, location: Location, validator: Validator) -> Any:
     return Evidence(fields.page, fields.document, fields.url, fields.title, location)
 
 
-@dataclass(frozen=True)
+@record
 class _ItemFields:
     evidence: list[Evidence] = field(default_factory=list)
     explanation: MarkdownText | None = None

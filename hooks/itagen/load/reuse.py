@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import DataError, Problem
+from ..records.record import record
 from ..source.yaml_file import YamlDocument
 
 
@@ -22,7 +23,7 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-@dataclass(frozen=True)
+@record
 class ParsedFile:
     digest: str
     document: YamlDocument | None
@@ -30,7 +31,7 @@ class ParsedFile:
     """The file's YAML could not be read: the same bytes give the same message."""
 
 
-@dataclass(frozen=True)
+@record
 class ValidatedFile:
     digest: str
     record: Any

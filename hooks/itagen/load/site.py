@@ -17,13 +17,13 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from ..problems import DataError, Location, Problem
 from ..records.agency import Agency, SiteSettings
 from ..records.fiscal_year import FiscalYear
+from ..records.record import record
 from ..records.site import Site
 from .checklist import BUILTIN_DIR
 from .content import load_content
@@ -40,7 +40,7 @@ YEAR_FILE_GLOB = "*.yml"
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class LoadResult:
     site: Site
     warnings: list[Problem]

@@ -8,13 +8,13 @@ form NACC gives and carry the agency's own code, unless site.yml lists another h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..problems import Location
 from ..records.agency import Agency, SiteSettings
 from ..records.fiscal_year import FiscalYear, Surveys
+from ..records.record import record
 from ..records.surveys import ITAS_HOST, SURVEY_TOOLS, SurveyTool, survey_url, surveys_ita_year
 from ..source.yaml_tree import YamlMap
 from ..thai.dates import fiscal_year_bounds, format_date
@@ -27,7 +27,7 @@ MAX_SURVEY_URL_CHARS = 200
 """An ITAS link is about 40 characters; a code for 200 still scans from a 5 cm print, much longer ones do not."""
 
 
-@dataclass(frozen=True)
+@record
 class _Where:
     """Locations of the values a survey check may complain about."""
 

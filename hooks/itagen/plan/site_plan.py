@@ -8,12 +8,12 @@ page's Markdown in any order, and any page may link any other.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from ..records.content import AgencyContent, Document
 from ..records.fiscal_year import FiscalYear
+from ..records.record import record
 from ..records.site import Site
 from ..records.surveys import SURVEY_TOOLS
 from ..thai.dates import with_digits
@@ -30,7 +30,7 @@ PageKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@record
 class PlannedPage:
     path: str
     """Path inside the site's docs, such as ``ita/2568/measures.md``."""
@@ -42,7 +42,7 @@ class PlannedPage:
     """Which one of its kind: the agency page (``structure``), the report round, the survey tool."""
 
 
-@dataclass(frozen=True)
+@record
 class SitePlan:
     pages: list[PlannedPage]
     """In navigation order: the years index, the agency pages, then each year, newest first."""

@@ -12,15 +12,16 @@ import json
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag
+
+from ..records.record import record
 
 TIMEOUT_SECONDS = 20
 USER_AGENT = "ita-site-check/1 (+https://itas.nacc.go.th/)"
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     url: str
     what: str

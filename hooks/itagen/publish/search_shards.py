@@ -25,10 +25,11 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from operator import sub
 from pathlib import Path
 from typing import Any
+
+from ..records.record import record
 
 FORMAT = 1
 FOLDER = "ita"
@@ -100,7 +101,7 @@ def gram_shard(gram: str, shards: int) -> int:
     return (ord(gram[0]) * 31 + ord(gram[1])) % shards
 
 
-@dataclass(frozen=True)
+@record
 class ShardStats:
     entries: int
     pages: int

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from .publish import PublishTarget
+from .record import record
 from .values import Url
 
 
-@dataclass(frozen=True)
+@record
 class Contacts:
     phone: list[str] = field(default_factory=list)
     fax: list[str] = field(default_factory=list)
@@ -19,7 +20,7 @@ class Contacts:
     map: Url | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Agency:
     name: str
     type: str
@@ -42,7 +43,7 @@ class Agency:
         return " ".join(p for p in parts if p)
 
 
-@dataclass(frozen=True)
+@record
 class SiteSettings:
     digits: Literal["thai", "arabic"] = "arabic"
     """Thai (๐–๙) or Arabic digits for scores, dates and years on generated pages."""

@@ -13,17 +13,18 @@ They are read and checked by ``load/content.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from ..thai.dates import ThaiDate, fiscal_year_of
 from .fiscal_year import FISCAL_YEAR, Signatory
+from .record import record
 from .values import ContactUrl, MarkdownText, Url
 
 # --- organization.yml ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Position:
     """One box of the organisation chart: a post or a unit, with the ones under it."""
 
@@ -33,7 +34,7 @@ class Position:
     units: list[Position] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class Structure:
     political: list[Position] = field(default_factory=list)
     """ฝ่ายการเมือง: the executive (นายก) and the council (สภา)."""
@@ -44,7 +45,7 @@ class Structure:
     note: MarkdownText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Executive:
     position: str
     name: str | None = None
@@ -57,20 +58,20 @@ class Executive:
     """Who acts in a vacant post (รักษาราชการแทน)."""
 
 
-@dataclass(frozen=True)
+@record
 class Law:
     title: str
     url: Url | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Duties:
     summary: MarkdownText | None = None
     items: list[MarkdownText] = field(default_factory=list)
     laws: list[Law] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class Organization:
     structure: Structure | None = None
     executives: list[Executive] = field(default_factory=list)
@@ -83,7 +84,7 @@ class Organization:
 # --- services.yml -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Channel:
     """A way to reach the agency: a link, a phone number, a place, or several."""
 
@@ -94,13 +95,13 @@ class Channel:
     hours: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     question: str
     answer: MarkdownText
 
 
-@dataclass(frozen=True)
+@record
 class Services:
     qa_channels: list[Channel] = field(default_factory=list)
     """Two-way channels where people ask and the agency answers (LINE OA chat, web board …)."""
@@ -117,7 +118,7 @@ class Services:
 # --- news.yml, policies.yml, documents.yml -------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class NewsItem:
     title: str
     date: ThaiDate
@@ -131,7 +132,7 @@ class NewsItem:
         return fiscal_year_of(self.date.first_day)
 
 
-@dataclass(frozen=True)
+@record
 class NoGiftPolicy:
     text: MarkdownText
     title: str = "ประกาศเจตนารมณ์นโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)"
@@ -142,7 +143,7 @@ class NoGiftPolicy:
     documents: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class Policies:
     no_gift: NoGiftPolicy | None = None
 
@@ -157,7 +158,7 @@ DOCUMENT_CATEGORIES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     id: str
     """A short key that OIT items and news refer to; also the file's name on the site."""
@@ -184,7 +185,7 @@ class Document:
         return self.first_year <= fiscal_year <= self.last_year
 
 
-@dataclass(frozen=True)
+@record
 class AgencyContent:
     organization: Organization | None = None
     services: Services | None = None

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from ..thai.dates import ThaiDate, fiscal_year_bounds
+from .record import record
 from .values import LevelName, MarkdownText, Url
 
 SCORE = {"minimum": 0, "maximum": 100, "decimals": 2}
@@ -44,7 +45,7 @@ TOOL_NAMES: dict[Tool, str] = {
 # --- One fiscal year --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Signatory:
     name: str
     position: str
@@ -54,7 +55,7 @@ class Signatory:
     """A rank written before the signature, such as จ.อ."""
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorScore:
     number: int = field(metadata={"minimum": 1, "maximum": 10})
     score: float = field(metadata=SCORE)
@@ -70,13 +71,13 @@ class IndicatorScore:
         return INDICATOR_TOOL[self.number]
 
 
-@dataclass(frozen=True)
+@record
 class ToolPart:
     name: str
     score: float = field(metadata=SCORE)
 
 
-@dataclass(frozen=True)
+@record
 class ToolScores:
     iit: float | None = field(default=None, metadata=SCORE)
     eit: float | None = field(default=None, metadata=SCORE)
@@ -84,7 +85,7 @@ class ToolScores:
     oit: float | None = field(default=None, metadata=SCORE)
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     """The ITA result that a fiscal year's documents analyse."""
 
@@ -99,7 +100,7 @@ class Assessment:
         return next((i for i in self.indicators if i.number == number), None)
 
 
-@dataclass(frozen=True)
+@record
 class AnalysisItem:
     """One finding: about an indicator, a tool, or an issue raised by survey questions."""
 
@@ -113,7 +114,7 @@ class AnalysisItem:
     """Survey questions the finding comes from, as NACC numbers them: e8, i10 …"""
 
 
-@dataclass(frozen=True)
+@record
 class Analysis:
     items: list[AnalysisItem]
     introduction: MarkdownText | None = None
@@ -121,7 +122,7 @@ class Analysis:
     signatories: list[Signatory] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class Period:
     """When a measure runs: the whole fiscal year, a range of days or months, or one month."""
 
@@ -138,7 +139,7 @@ class Period:
         return self.start.first_day, end.last_day
 
 
-@dataclass(frozen=True)
+@record
 class Measure:
     id: str
     """A short key (m1, m2 …) that progress reports refer to."""
@@ -159,20 +160,20 @@ class Measure:
     follow_up: MarkdownText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Measures:
     items: list[Measure]
     introduction: MarkdownText | None = None
     signatories: list[Signatory] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class EvidenceLink:
     title: str
     url: Url
 
 
-@dataclass(frozen=True)
+@record
 class ProgressItem:
     measure: str
     """The ``id`` of the measure this reports on."""
@@ -196,7 +197,7 @@ ROUND_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class ProgressReport:
     round: Literal["6-month", "12-month", "year-end"]
     items: list[ProgressItem]
@@ -214,7 +215,7 @@ class ProgressReport:
         return f"progress-{self.round}"
 
 
-@dataclass(frozen=True)
+@record
 class Surveys:
     """The year's IIT and EIT survey announcements (ประกาศ) with their links and response window."""
 
@@ -233,7 +234,7 @@ class Surveys:
     """Overrides the first paragraph (ด้วย…) of both announcements."""
 
 
-@dataclass(frozen=True)
+@record
 class FiscalYear:
     fiscal_year: int = field(metadata=FISCAL_YEAR)
     updated: ThaiDate

@@ -17,11 +17,12 @@ a document of documents.yml (``document: <id>``) or an outside address (``url: h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal
 
 from ..problems import Location
+from .record import record
 from .values import MarkdownText, Url
 
 EvidencePeriod = Literal["current", "assessed_year", "previous_year", "months_so_far"]
@@ -46,7 +47,7 @@ def normalise_code(code: str) -> str:
 # --- The checklist ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class ChecklistItem:
     code: str
     """As NACC numbers it: O1 … O43."""
@@ -64,7 +65,7 @@ class ChecklistItem:
     """How sure the public sources make its name and rules; a low one is said on the assessors' page."""
 
 
-@dataclass(frozen=True)
+@record
 class Checklist:
     ita_year: int = field(metadata={"minimum": 2500, "maximum": 2700})
     items: list[ChecklistItem]
@@ -79,7 +80,7 @@ class Checklist:
         return [i.code for i in self.items]
 
 
-@dataclass(frozen=True)
+@record
 class ItemCorrection:
     """A change to one item of the chosen list, or a new item when the code is not in it."""
 
@@ -96,7 +97,7 @@ class ItemCorrection:
 # --- A site's evidence ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Evidence:
     """One link an assessor opens: exactly one of page, document or url (``load.readers`` checks)."""
 
@@ -110,14 +111,14 @@ class Evidence:
     pages are rendered, and the message then names this line."""
 
 
-@dataclass(frozen=True)
+@record
 class ItemEvidence:
     evidence: list[Evidence]
     explanation: MarkdownText | None = None
     """What the agency writes beside the URL in ITAS; shown on the assessors' page and in the sheet."""
 
 
-@dataclass(frozen=True)
+@record
 class OitYear:
     fiscal_year: int
     checklist: Checklist

@@ -6,13 +6,15 @@ the webmaster's environment or the system keyring when publishing, never from a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from .record import record
 
 DEFAULT_PORTS = {"sftp": 22, "ftps": 21}
 
 
-@dataclass(frozen=True)
+@record
 class PublishTarget:
     protocol: Literal["sftp", "ftps"]
     """SFTP (over SSH) or FTPS (FTP with explicit TLS); plain FTP sends the password unprotected."""

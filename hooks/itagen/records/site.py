@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..thai.dates import Digits
@@ -12,9 +12,10 @@ from .agency import Agency, SiteSettings
 from .content import AgencyContent
 from .fiscal_year import FiscalYear
 from .oit import OitYear
+from .record import record
 
 
-@dataclass(frozen=True)
+@record
 class Site:
     """Everything a build needs, validated."""
 

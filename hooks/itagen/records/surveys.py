@@ -8,11 +8,11 @@ every link in the data has exactly that form.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
 
 from .agency import Agency
 from .fiscal_year import TOOL_NAMES, FiscalYear, Surveys
+from .record import record
 
 ITAS_HOST = "itas.nacc.go.th"
 SurveyTool = Literal["iit", "eit"]
@@ -25,7 +25,7 @@ def survey_url(tool: SurveyTool, code: str) -> str:
     return f"https://{ITAS_HOST}/go/{tool}/{code}"
 
 
-@dataclass(frozen=True)
+@record
 class SurveyLink:
     tool: SurveyTool
     url: str

@@ -8,12 +8,12 @@ the pages that show them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
 from ..plan.site_plan import PlannedPage, document_site_path
 from ..records.content import DOCUMENT_CATEGORIES, AgencyContent, Channel, Document, Executive
+from ..records.record import record
 from ..records.values import MarkdownText
 from ..thai.dates import Digits, with_digits
 from .environments import line_url
@@ -22,14 +22,14 @@ from .output import GeneratedAsset, RenderContext, Rendered
 PEOPLE_DIR = "assets/people"
 
 
-@dataclass(frozen=True)
+@record
 class PersonCard:
     executive: Executive
     photo: str | None
     """The photo's path inside the site."""
 
 
-@dataclass(frozen=True)
+@record
 class DocumentRow:
     document: Document
     path: str

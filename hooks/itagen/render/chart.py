@@ -6,12 +6,11 @@ Each bar carries its label above it, not beside it, so labels stay readable at 3
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import jinja2
 from markupsafe import Markup
 
 from ..records.fiscal_year import Assessment, IndicatorScore
+from ..records.record import record
 
 CHART_WIDTH = 400
 ROW_HEIGHT = 48
@@ -24,7 +23,7 @@ TOOL_LABELS = {"iit": "IIT ผู้มีส่วนได้ส่วนเ�
 """The key under the chart: which colour is which tool."""
 
 
-@dataclass(frozen=True)
+@record
 class Bar:
     indicator: IndicatorScore
     y: float

@@ -14,7 +14,6 @@ import html
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote
 
@@ -22,11 +21,12 @@ from ..plan.site_plan import AGENCY_DIR, PlannedPage, SitePlan, document_site_pa
 from ..problems import DataError, Location, Problem
 from ..records.content import Document
 from ..records.oit import PAGE_REFERENCE, ChecklistItem, Evidence, OitYear
+from ..records.record import record
 from ..records.site import Site
 from ..records.values import MarkdownText
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """Where an assessor goes for one piece of evidence."""
 
@@ -57,7 +57,7 @@ class Link:
         return site_url.rstrip("/") + "/" + quote(path) + (f"#{self.anchor}" if self.anchor else "")
 
 
-@dataclass(frozen=True)
+@record
 class ItemStatus:
     item: ChecklistItem
     links: list[Link]
@@ -70,7 +70,7 @@ class ItemStatus:
         return not self.links
 
 
-@dataclass(frozen=True)
+@record
 class Coverage:
     """One fiscal year's checklist and how far the site answers it."""
 
@@ -109,7 +109,7 @@ class Coverage:
         return lines
 
 
-@dataclass(frozen=True)
+@record
 class CitablePage:
     """A page evidence may name, with its rendered Markdown (for its sections)."""
 

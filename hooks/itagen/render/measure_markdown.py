@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from ..records.fiscal_year import FiscalYear
+from ..records.record import record
 from .escaping import to_markdown
 
 
-@dataclass(frozen=True)
+@record
 class MarkdownFilters:
     """The Markdown environment's own filters and test, so that numbers (in the site's digits),
     periods, lists of names and list items print here as they print in the templates."""

@@ -9,10 +9,10 @@ section of the assessors' page, which lists them all.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from ..plan.site_plan import OIT_PAGE_TITLE, PlannedPage, oit_page_path, year_dir
 from ..records.oit import PERIOD_NAMES
+from ..records.record import record
 from .agency_pages import document_rows
 from .evidence import Coverage, ItemStatus, Link
 from .output import GeneratedAsset, RenderContext, Rendered
@@ -30,13 +30,13 @@ CSV_HEADER = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class SheetLinks:
     csv: str
     json: str
 
 
-@dataclass(frozen=True)
+@record
 class SheetRow:
     code: str
     name: str

@@ -7,12 +7,12 @@ decimals; periods and dates are ISO dates in C.E. (machine-readable) beside the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..plan.site_plan import OPEN_DATA_DIR, year_data_dir
 from ..records.fiscal_year import INDICATOR_NAMES, STATUS_NAMES, TOOL_NAMES, FiscalYear, Period
 from ..records.levels import eit_score
+from ..records.record import record
 from ..records.site import Site
 from ..records.surveys import survey_links, surveys_ita_year
 from ..thai.dates import fiscal_year_bounds, format_range, format_whole_fiscal_year
@@ -25,7 +25,7 @@ DEFAULT_LICENCE = ("DGA Open Government License", "https://data.go.th/pages/dga-
 YEAR_SCHEMA_NAME = "ita-year.schema.json"
 
 
-@dataclass(frozen=True)
+@record
 class DataFile:
     """One published file, as the open-data page lists it."""
 

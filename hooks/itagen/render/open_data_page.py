@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from typing import Any
 
 from ..plan.site_plan import PlannedPage
+from ..records.record import record
 from ..thai.dates import with_digits
 from .agency_pages import format_size
 from .open_data import DataFile, licence
 from .output import RenderContext, Rendered
 
 
-@dataclass(frozen=True)
+@record
 class _Row:
     title: str
     link: str
@@ -21,7 +21,7 @@ class _Row:
     size: str
 
 
-@dataclass(frozen=True)
+@record
 class _Group:
     heading: str
     anchor: str

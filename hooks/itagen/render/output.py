@@ -6,16 +6,17 @@ other's module for its types.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import jinja2
 
 from ..plan.site_plan import PlannedPage, SitePlan
 from ..records.fiscal_year import FiscalYear
+from ..records.record import record
 from ..records.site import Site
 
 
-@dataclass(frozen=True)
+@record
 class GeneratedPage:
     path: str
     """Path inside the site's docs, such as ``ita/2568/measures.md``."""
@@ -29,13 +30,13 @@ class GeneratedPage:
         return cls(planned.path, planned.title, markdown, planned.fiscal_year)
 
 
-@dataclass(frozen=True)
+@record
 class GeneratedAsset:
     path: str
     content: bytes
 
 
-@dataclass(frozen=True)
+@record
 class RenderContext:
     site: Site
     plan: SitePlan
@@ -46,7 +47,7 @@ class RenderContext:
         return self.markdown.get_template(template).render(**values)
 
 
-@dataclass(frozen=True)
+@record
 class Rendered:
     """One page's Markdown and the files it publishes (images, documents, sheets)."""
 

@@ -9,12 +9,12 @@ Markdown of the year's own pages, so the document says exactly what they say.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from ..plan.site_plan import PlannedPage
+from ..records.record import record
 from .escaping import to_markdown
 from .measure_markdown import measure_rows
 from .output import RenderContext, Rendered, year_of
@@ -23,7 +23,7 @@ PARTS = ("overview", "analysis", "measures", "progress", "survey")
 """The order of the office's document; the assessors' page is for assessors, not for the file."""
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     anchor: str
     title: str

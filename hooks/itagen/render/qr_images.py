@@ -16,10 +16,11 @@ import io
 import json
 import math
 import sys
-from dataclasses import dataclass
 from importlib.metadata import version
 
 from PIL import Image
+
+from ..records.record import record
 
 # qrcode offers drawing styles made with Pillow's drawing and font engines (FreeType); this module draws
 # the matrix itself and never uses them. qrcode imports them only if it can (they are optional, for
@@ -48,7 +49,7 @@ PRINT_WIDTH_CM = 5.0
 SVG_MODULE_PIXELS = 8
 
 
-@dataclass(frozen=True)
+@record
 class QrImages:
     url: str
     digest: str
@@ -98,10 +99,12 @@ def draw(url: str, digest: str | None = None) -> QrImages:
 def _png(matrix: list[list[bool]]) -> bytes:
     modules = len(matrix)
     module_pixels = math.ceil(MIN_PRINT_PIXELS / modules)
-    small = Image.new("L", (modules, modules), 255)
+    # Drawn black and white from the start ("1"): enlarged by repeating pixels, it stays so, with no
+    # conversion of the large image.
+    small = Image.new("1", (modules, modules), 255)
     small.putdata([0 if dark else 255 for row in matrix for dark in row])
     size = modules * module_pixels
-    image = small.resize((size, size), Image.Resampling.NEAREST).convert("1")
+    image = small.resize((size, size), Image.Resampling.NEAREST)
     dpi = round(size / (PRINT_WIDTH_CM / 2.54))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True, dpi=(dpi, dpi))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..plan.site_plan import PageKind, PlannedPage, SitePlan, logo_site_path
+from ..records.record import record
 from ..records.site import Site
 from .agency_pages import agency_page
 from .crawler_files import news_feed, robots_txt
@@ -41,7 +42,7 @@ _RENDERERS: dict[PageKind, Callable[[RenderContext, PlannedPage], Rendered]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class SiteOutput:
     pages: list[GeneratedPage]
     """In the plan's order."""

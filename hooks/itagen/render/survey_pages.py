@@ -9,11 +9,11 @@ small script (assets/javascripts/ita-surveys.js) hides that invitation once the 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 
 from ..plan.site_plan import PlannedPage, logo_site_path, year_dir
 from ..records.agency import Agency
 from ..records.fiscal_year import FiscalYear, Surveys
+from ..records.record import record
 from ..records.surveys import (
     SurveyLink,
     survey_links,
@@ -31,7 +31,7 @@ AUDIENCES = {"iit": "ผู้บริหาร พนักงาน และ
 SHORT_AUDIENCES = {"iit": "บุคลากรของหน่วยงาน", "eit": "ผู้รับบริการและประชาชน"}
 
 
-@dataclass(frozen=True)
+@record
 class Announcement:
     """What one announcement page prints."""
 

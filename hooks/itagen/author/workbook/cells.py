@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ...problems import describe_value
+from ...records.record import record
 from ...thai.dates import MONTHS_ABBR, MONTHS_FULL, DateParseError, ThaiDate, parse_thai_date, to_arabic_digits
 from ..records_yaml import date_text
 from .layout import Column
@@ -40,7 +40,7 @@ class CellError(ValueError):
         self.english = english
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """A cell of a data row: where it is, what it holds, whether it is the lower part of a merge."""
 

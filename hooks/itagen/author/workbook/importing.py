@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from ...load.site import load_site
 from ...problems import DataError, Location, Problem
+from ...records.record import record
 from .layout import DATA_SHEETS, INSTRUCTIONS
 from .opening import CellLocation, open_workbook
 from .reading import data_files, read_workbook
@@ -24,7 +25,7 @@ from .rows import Files
 from .yaml_text import data_file_text
 
 
-@dataclass(frozen=True)
+@record
 class Imported:
     texts: dict[str, str]
     """Relative path in the data folder → the file's text."""

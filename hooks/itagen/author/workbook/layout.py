@@ -7,14 +7,13 @@ how its cells are read (``cells.py``): one value, a list one item per line, a ch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from openpyxl.utils import get_column_letter
 
 from ...records.content import DOCUMENT_CATEGORIES
 from ...records.fiscal_year import INDICATOR_NAMES, ROUND_NAMES, STATUS_NAMES
 from ...records.levels import LETTER_BANDS, PASS_LEVELS
 from ...records.oit import PERIOD_NAMES
+from ...records.record import record
 
 FIRST_DATA_ROW = 3
 
@@ -37,7 +36,7 @@ PART_CHOICES = {
 LEVEL_CHOICES = {name: name for name in [*PASS_LEVELS, *(name for _, name in LETTER_BANDS)]}
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     key: str
     """The data file's key (or a word of the workbook's own, such as ``number``)."""
@@ -53,7 +52,7 @@ class Column:
     required: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Sheet:
     name: str
     """The sheet's tab, in Thai; the import finds sheets by it."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ...problems import Location, Problem, describe_value
+from ...records.record import record
 from .cells import Cell, CellError, one_line, read_cell, year_of
 from .layout import Sheet
 from .opening import SheetRows, cell_location
@@ -59,7 +60,7 @@ def year_file(number: int) -> str:
     return f"years/{number}.yml"
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     """A data row with its fiscal year (written, or the one above) and a way to read its cells."""
 

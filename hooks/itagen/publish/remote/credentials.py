@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -16,12 +15,13 @@ import keyring.backends.fail
 import keyring.errors
 
 from ...records.publish import PublishTarget
+from ...records.record import record
 from .transport import PublishError
 
 KEYRING_SERVICE = "ita-publish"
 
 
-@dataclass(frozen=True)
+@record
 class Credentials:
     password: str | None = None
     key_file: Path | None = None

@@ -11,9 +11,9 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
+from ...records.record import record
 from ..output_dir import BUILT_SITE_MARKER
 from .transport import PublishError
 
@@ -32,7 +32,7 @@ _HASH = re.compile(r"^[0-9a-f]{64}$")
 _UNSAFE_PART = re.compile("[\x00-\x1f\x7f\\\\]")
 
 
-@dataclass(frozen=True)
+@record
 class FileEntry:
     sha256: str
     size: int
@@ -99,7 +99,7 @@ def manifest_json(files: Manifest) -> bytes:
     return (json.dumps({"format": MANIFEST_FORMAT, "files": entries}, indent=1) + "\n").encode()
 
 
-@dataclass(frozen=True)
+@record
 class Journal:
     uploads: list[str]
     """Files the run may have put in place (sent again by the next run)."""

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
+from ...records.record import record
 from .manifest import Manifest
 
 ChangeKind = Literal["upload", "replace", "delete"]
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     kind: ChangeKind
     """``upload`` a file the server does not have from us, ``replace`` one whose bytes changed, ``delete``."""
@@ -22,7 +23,7 @@ class Change:
     """Where a file we did not publish, found at this upload's path, is kept (renamed, never deleted)."""
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     uploads: list[Change] = field(default_factory=list)
     """In the order to send them: files pages need (styles, images, documents) before the pages, the

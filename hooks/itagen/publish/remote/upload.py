@@ -17,9 +17,9 @@ build puts a new file (a host's placeholder ``index.html``, its ``.htaccess``) i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from ...records.record import record
 from .manifest import (
     JOURNAL_NAME,
     MANIFEST_NAME,
@@ -36,7 +36,7 @@ from .progress import Progress
 from .transport import Remote
 
 
-@dataclass(frozen=True)
+@record
 class ServerState:
     published: Manifest
     """What the last finished run published (empty before the first)."""
