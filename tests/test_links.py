@@ -118,6 +118,22 @@ def test_every_internal_link_and_anchor_resolves(data_dir: Path, built_site: Cal
     assert broken == []
 
 
+def repeated_ids(markup: str) -> list[str]:
+    ids = [e.attrs["id"] for e in parse_html(markup).elements if e.attrs.get("id")]
+    return sorted({i for i in ids if ids.count(i) > 1})
+
+
+@pytest.mark.parametrize("data_dir", SITES, ids=[p.name for p in SITES])
+def test_no_page_repeats_an_id(data_dir: Path, built_site: Callable[[Path], Path]) -> None:
+    """An anchor, a label or a screen reader's landmark finds the first of two equal ids only: the
+    year's print document, made of its pages, must keep each part's ids its own."""
+    site = built_site(data_dir)
+    pages = sorted(site.rglob("*.html"))
+    repeated = {str(p.relative_to(site)): ids for p in pages if (ids := repeated_ids(p.read_text(encoding="utf-8")))}
+    assert repeated == {}
+    assert repeated_ids('<h1 id="a">1</h1><p id="b"></p><h1 id="a">2</h1>') == ["a"]
+
+
 def test_the_walk_catches_a_broken_link_and_a_missing_anchor(tmp_path: Path) -> None:
     """The checker itself can fail: one good link, a missing page and two missing anchors."""
     (tmp_path / "a").mkdir()

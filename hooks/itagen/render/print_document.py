@@ -34,7 +34,10 @@ def print_document(ctx: RenderContext, page: PlannedPage, rendered: dict[str, Re
     year = year_of(ctx, page)
     planned = [p for p in ctx.plan.year_pages(year.fiscal_year) if p.kind in PARTS]
     planned.sort(key=lambda p: PARTS.index(p.kind))
-    parts = [Part(f"part-{n}", p.title, _part(ctx, p, rendered)) for n, p in enumerate(planned, start=1)]
+    parts = []
+    for number, planned_page in enumerate(planned, start=1):
+        anchor = f"part-{number}"
+        parts.append(Part(anchor, planned_page.title, _own_ids(_part(ctx, planned_page, rendered), anchor)))
     pdf = f"ita-{year.fiscal_year}.pdf"
     return Rendered(ctx.page("year-document.md.j2", year=year, parts=parts, pdf=pdf))
 
@@ -62,6 +65,29 @@ def _cell(texts: list[Any]) -> Markup:
 
 
 _BARE_PIPE = re.compile(r"(?<!\\)\|")
+_ATTRIBUTE_LIST = re.compile(r"(?<!\\)\{[^{}\n]*\}[ \t]*$", re.MULTILINE)
+"""``{ #id .class }`` closing a heading or a block (Markdown's attr_list)."""
+_ID_IN_LIST = re.compile(r"(?<=[{\s])#([\w-]+)")
+_LINK_IN_PAGE = re.compile(r"\]\(#([\w-]+)\)")
+
+
+def _own_ids(markdown: str, anchor: str) -> str:
+    """A part's Markdown with the ids it names itself (both announcements' ``#announcement``, each
+    progress report's ``#progress-<measure>``) made its own, ``part-4-announcement``, and its links to
+    them with them. One document must not repeat an id: a link, or a screen reader, would find the
+    first one only. Ids that Markdown makes from headings are made unique by it."""
+    if "#" not in markdown:
+        return markdown
+    renamed: set[str] = set()
+
+    def own(found: re.Match[str]) -> str:
+        renamed.add(found.group(1))
+        return f"#{anchor}-{found.group(1)}"
+
+    markdown = _ATTRIBUTE_LIST.sub(lambda attributes: _ID_IN_LIST.sub(own, attributes.group(0)), markdown)
+    if not renamed:
+        return markdown
+    return _LINK_IN_PAGE.sub(lambda link: f"](#{anchor}-{link[1]})" if link[1] in renamed else link[0], markdown)
 
 
 def css_string(text: str) -> str:
