@@ -144,3 +144,21 @@ def test_damaged_cache_files_are_compiled_again(
     compilations.clear()
     assert render(DEMO_DATA) == expected
     assert compilations == []  # … and written anew
+
+
+def test_templates_compiled_by_other_code_are_removed_and_this_codes_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An updated engine makes new folders; the old ones would never be read again."""
+    cache = tmp_path / "templates"
+    monkeypatch.setattr(environments, "TEMPLATE_CACHE_DIR", cache)
+    older = [cache / "markdown-arabic-0123456789abcdef", cache / "html-thai-0123456789abcdef"]
+    for folder in older:
+        folder.mkdir(parents=True)
+        (folder / "__jinja2_x.cache").write_bytes(b"compiled by an older engine")
+    render(THAI_DIGITS)
+    kept = sorted(p.name for p in cache.iterdir())
+    assert not any(folder.exists() for folder in older)
+    assert len(kept) == 2 and all(name.split("-")[1] == "thai" for name in kept)
+    render(DEMO_DATA)  # the other digits, the same code: both kept
+    assert len(list(cache.iterdir())) == 4 and set(kept) <= {p.name for p in cache.iterdir()}

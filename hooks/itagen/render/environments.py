@@ -15,6 +15,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import shutil
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -164,14 +165,31 @@ def _compiled_templates_cache(environment: str, digits: Digits) -> jinja2.Byteco
     on: the engine's code, the site's ``digits`` (all that the filters read of the site: a filter that
     reads more must add it here) and the versions of Jinja, MarkupSafe and Python. Same inputs, same
     code, same pages. ``None`` (compile every time) where the folder cannot be made."""
-    inputs = {"environment": environment, "digits": digits, **_code_versions()}
-    key = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
-    folder = TEMPLATE_CACHE_DIR / f"{environment}-{key}"
+    code = _code_key()
+    folder = TEMPLATE_CACHE_DIR / f"{environment}-{digits}-{code}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        pass
     except OSError:  # a read-only checkout builds all the same, compiling as it goes
         return None
+    else:
+        _remove_folders_of_other_code(code)
     return _CompiledTemplates(str(folder))
+
+
+def _code_key() -> str:
+    return hashlib.sha256(json.dumps(_code_versions(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _remove_folders_of_other_code(code: str) -> None:
+    """When this code makes a folder, those of other code (an older engine, Jinja or Python) are
+    removed: they would never be read again, and the cache should hold one version's templates (about
+    0.1 MB for each environment and digits) however often the engine is updated."""
+    with contextlib.suppress(OSError):
+        for folder in TEMPLATE_CACHE_DIR.iterdir():
+            if not folder.name.endswith(f"-{code}") and folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 @functools.cache
