@@ -27,6 +27,7 @@ from itagen.plan.site_plan import SitePlan, plan_site
 from itagen.problems import DataError, internal_error
 from itagen.publish.build_date import SOURCE_DATE_EPOCH, source_date_epoch
 from itagen.publish.content_policy import host_files, inline_script_hashes, with_policy
+from itagen.publish.page_digits import with_thai_digits
 from itagen.publish.page_weight import collapse_whitespace
 from itagen.publish.search_sections import split_sections
 from itagen.publish.search_shards import index_stub, write_search_shards
@@ -94,7 +95,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["ita_feed"] = output.theme_links.get("feed")
     config.extra["ita_contact"] = output.theme_links.get("contact")
     _date_the_build(site)
-    config.extra["ita"] = {"output": output, "data_dir": str(data_dir), "script_hashes": set()}
+    config.extra["ita"] = {
+        "output": output,
+        "data_dir": str(data_dir),
+        "digits": site.digits,
+        "script_hashes": set(),
+    }
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:  # plugins come before hooks: its own index is made
         search.search_index = _ShardedSearchIndex(**search.config)
@@ -251,6 +257,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri == "index.md":
         return _output(config).home_page(markdown)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The pages written by hand (``docs/``) in the site's digits, as the engine writes its own."""
+    if config.extra["ita"]["digits"] != "thai" or page.file.generated_by is not None:
+        return html
+    if page.title:
+        page.title = with_thai_digits(page.title)
+    links = list(page.toc)
+    while links:
+        link = links.pop()
+        link.title = with_thai_digits(link.title)
+        links += link.children
+    return with_thai_digits(html)
 
 
 _PROCESS = {"command": "build"}
