@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from itagen.load.reuse import LoadMemo
-from itagen.load.site import LoadResult, load_site
+from itagen.load.site import LoadResult, cycle_collector_paused, load_site
 from itagen.plan.navigation import navigation
 from itagen.plan.site_plan import SitePlan, plan_site
 from itagen.problems import DataError, internal_error
@@ -122,13 +122,10 @@ def _collector_set_aside() -> Iterator[None]:
         yield
         return
     gc.freeze()
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        yield
+        with cycle_collector_paused():
+            yield
     finally:
-        if was_enabled:
-            gc.enable()
         gc.collect()
         gc.freeze()
 

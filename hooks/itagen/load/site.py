@@ -51,12 +51,12 @@ def load_site(data_dir: Path, memo: LoadMemo | None = None) -> LoadResult:
 
     With ``memo`` (kept by ``mkdocs serve`` between builds), fiscal-year files whose bytes did not
     change since the last build are neither parsed nor validated again."""
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return _load_site(data_dir, memo)
 
 
 @contextlib.contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """Loading makes millions of small objects and keeps most of them (parsed trees, records):
     Python's cycle collector would walk every kept one again and again while the load grows, a
     third of the load's time at 1,157 pages. What the load builds holds no reference cycles, so
