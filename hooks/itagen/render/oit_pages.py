@@ -8,13 +8,12 @@ section of the assessors' page, which lists them all.
 
 from __future__ import annotations
 
-import json
-
 from ..plan.site_plan import OIT_PAGE_TITLE, PlannedPage, oit_page_path, year_dir
 from ..records.oit import PERIOD_NAMES
 from ..records.record import record
 from .agency_pages import document_rows
 from .evidence import Coverage, ItemStatus, Link
+from .indented_json import indented_json
 from .output import GeneratedAsset, RenderContext, Rendered
 from .sheets import csv_text
 
@@ -132,4 +131,4 @@ def _json(coverage: Coverage, rows: list[SheetRow], site_url: str) -> str:
             for r in rows
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(document, indent=2) + "\n"
