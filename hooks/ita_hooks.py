@@ -117,7 +117,7 @@ def _collector_set_aside() -> Iterator[None]:
     with the collector paused (it makes no reference cycles but its template environments,
     ``tests/test_load_cycles.py``); one collection afterwards walks only what the engine made and
     frees those. Not under ``mkdocs serve``, where each rebuild leaves the last one's pages behind
-    as garbage that only the collector can free."""
+    as garbage that only the collector can free. ``tests/test_collector_set_aside.py``."""
     if _PROCESS["command"] == "serve":
         yield
         return
