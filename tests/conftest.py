@@ -1,4 +1,5 @@
-"""Shared fixtures: real MkDocs builds of data directories, built once per test session."""
+"""Shared fixtures: real MkDocs builds of data directories, built once per test session, and the real
+SFTP and FTPS servers of the publishing tests with one test's target on them."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 from browser_support import ServedSite, chromium, serve
 from playwright.sync_api import Browser
+from publish_servers import SSHD, FtpsServer, SshServer, ftps_server, ssh_server
+from publish_support import CHANGED_YEAR, NEW_SCORE, OLD_SCORE, PROTOCOLS, Publisher
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DATA = PROJECT_ROOT / "data"
@@ -115,3 +118,63 @@ def edit_text(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture text not found: {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
+    with ssh_server(tmp_path_factory.mktemp("sshd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def ftpsd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpsServer]:
+    with ftps_server(tmp_path_factory.mktemp("ftpsd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with one score changed, built once."""
+    data = tmp_path_factory.mktemp("changed") / "data"
+    shutil.copytree(DEMO_DATA, data)
+    year = data / "years" / f"{CHANGED_YEAR}.yml"
+    text = year.read_text(encoding="utf-8")
+    assert text.count(OLD_SCORE) == 1
+    year.write_text(text.replace(OLD_SCORE, NEW_SCORE), encoding="utf-8")
+    out = data.parent / "site"
+    result = run_build(data, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(params=PROTOCOLS)
+def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO_DATA, data)
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)[:120]
+    if request.param == "sftp":
+        # A real SFTP server is part of the suite: without one the publishing cases must fail, not pass unseen.
+        assert SSHD.exists(), "needs Debian's openssh-server: sudo bash .ci/run installs it"
+        sshd: SshServer = request.getfixturevalue("sshd")
+        folder = sshd.home / name
+        folder.mkdir()
+        shutil.chown(folder, sshd.user, sshd.user)
+        env = {"ITA_PUBLISH_KEY": str(sshd.key), "ITA_PUBLISH_KNOWN_HOSTS": str(sshd.known_hosts)}
+        block: dict[str, object] = {"protocol": "sftp", "host": "127.0.0.1", "port": sshd.port, "user": sshd.user}
+        block["path"] = str(folder)
+    else:
+        ftpsd: FtpsServer = request.getfixturevalue("ftpsd")
+        if ftpsd.process is None or ftpsd.process.poll() is not None:
+            ftpsd.start()
+        folder = ftpsd.root / name
+        folder.mkdir()
+        env = {"ITA_PUBLISH_PASSWORD": ftpsd.password}
+        block = {"protocol": "ftps", "host": "127.0.0.1", "port": ftpsd.port, "user": ftpsd.user, "path": name}
+        block["tls_fingerprint"] = ftpsd.fingerprint
+    publisher = Publisher(request.param, data, folder, env, block)
+    if request.param == "sftp":
+        publisher.ssh = sshd
+    else:
+        publisher.ftps = ftpsd
+    publisher.set_target()
+    return publisher
