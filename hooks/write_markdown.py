@@ -8,8 +8,8 @@ The folder holds ``docs/`` (the hand-written pages with the generated ones and t
 navigation and the logo written in, and no hooks) and ``ita_markdown.py`` (the two Markdown
 additions the pages need: Thai heading anchors and table captions). It shows what the engine made,
 is the fair baseline for the speed benchmark, and is a step towards builders that run no hooks.
-What the hooks add after rendering (the Content-Security-Policy, the host files, the build date) is
-not in it.
+What the hooks add after rendering (the Content-Security-Policy, the host files, the build date, and
+on a Thai-digit site the Thai digits of the hand-written pages) is not in it.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ import pytest
 from conftest import DEMO_DATA, PROJECT_ROOT, example_dirs
 from material.plugins.search.plugin import Parser
 
+from itagen.publish.page_digits import with_thai_digits
 from itagen.publish.search_sections import split_sections
 from itagen.publish.search_shards import read_search_shards
 
@@ -132,4 +133,12 @@ def test_the_index_holds_the_entries_material_makes_of_the_same_pages(
         check=True,
     )
     index = json.loads((tmp_path / "plain" / "search" / "search_index.json").read_text("utf-8"))
-    assert read_search_shards(built_site(data_dir) / "search") == index["docs"]
+    expected = index["docs"]
+    if "digits: thai" in (data_dir / "site.yml").read_text(encoding="utf-8"):
+        # The hooks give the hand-written pages the site's digits after Markdown, which plain MkDocs
+        # does not (as it adds no security policy): the same step on those pages' entries.
+        hand_written = {"" if p.stem == "index" else f"{p.stem}/" for p in (PROJECT_ROOT / "docs").glob("*.md")}
+        for entry in expected:
+            if entry["location"].split("#")[0] in hand_written:
+                entry["title"], entry["text"] = with_thai_digits(entry["title"]), with_thai_digits(entry["text"])
+    assert read_search_shards(built_site(data_dir) / "search") == expected
