@@ -29,6 +29,7 @@ THAI_DIGIT_SITE = EXAMPLES / "thetsaban-rae"
             "<p>see https://example.go.th/2568 or www.x2.go.th</p>",
         ),
         ("<p>mail ita2568@example.go.th, tel 042</p>", "<p>mail ita2568@example.go.th, tel ๐๔๒</p>"),
+        ("<p>ita.example.go.th/2568 WCAG 2.1 1/10/2568</p>", "<p>ita.example.go.th/2568 WCAG ๒.๑ ๑/๑๐/๒๕๖๘</p>"),
         ("<p>a&#8203;b &#x0E01; 1</p>", "<p>a&#8203;b &#x0E01; ๑</p>"),
         (
             "<p>1 <code>x = 1</code> 2</p><pre><code>2568\n</code></pre>3",

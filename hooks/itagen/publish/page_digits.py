@@ -4,7 +4,7 @@ The engine writes its own numbers in the digits of ``site.yml``; the pages in ``
 about the ITA, accessibility) are Markdown that someone typed, mostly with 0–9. On a Thai-digit site
 their text is given Thai digits as a browser shows it, after Markdown: tags and attributes, links'
 addresses, character references and code are not text, and a word that is an address (``://``,
-``www.``, an e-mail) is copied rather than read, so it keeps the digits it was typed with.
+``www.``, an e-mail, a domain) is copied rather than read, so it keeps the digits it was typed with.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from ..thai.dates import to_thai_digits
 _MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _KEPT_ELEMENTS = ("code", "pre", "kbd", "samp", "script", "style", "textarea")
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
-_KEPT_IN_TEXT = re.compile(r"&#?\w+;|[^\s<>]*(?:://|@|www\.)[^\s<>]*")
-"""Character references, and words that are addresses."""
+_KEPT_IN_TEXT = re.compile(r"&#?\w+;|[^\s<>]*(?:://|@|www\.|[a-zA-Z]\.[a-zA-Z])[^\s<>]*")
+"""Character references, and words that are addresses: a scheme, an e-mail, ``www.``, or a domain's
+letter-dot-letter (``ita.example.go.th/2568``; a version such as 2.1 is no address)."""
 _DIGIT = re.compile(r"[0-9]")
 
 
