@@ -42,7 +42,7 @@ pairs fill 10, a thousand pages' all 256)."""
 PIECE_CHARACTERS = 24_000
 """About this many characters of entries per file: few requests for a rare word, little waste for a common one."""
 
-# The worker's plainText, normalize and fold (docs/assets/javascripts/workers/ita-search.js), so that
+# The worker's plainText, normalize and fold (docs/assets/javascripts/workers/ita-search-text.js), so that
 # the letter pairs found here are those the worker finds in the same text.
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|h[1-6]|br|blockquote|pre|dl|dt|dd|caption|figure|figcaption)\b[^>]*>",
