@@ -26,6 +26,8 @@ from itagen.publish.output_dir import building_dir, clean_leftovers, mark_as_bui
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUILDERS = ("mkdocs", "properdocs")
+PAGES_DIR = PROJECT_ROOT / "docs"
+"""mkdocs.yml's docs_dir: the hand-written pages, never a place for the output."""
 PROJECT_SOURCES = [PROJECT_ROOT / name for name in ("docs", "hooks", "overrides", "tests", "examples", ".git")]
 
 
@@ -78,7 +80,7 @@ def build(data: Path, output: Path, *, strict: bool, config: Path, builder: str 
         )
         return 2
     output = output.resolve()
-    refused = refusal(output, [PROJECT_ROOT, data.resolve(), *PROJECT_SOURCES])
+    refused = refusal(output, [PROJECT_ROOT, data.resolve(), *PROJECT_SOURCES], pages=PAGES_DIR)
     if refused is not None:
         print(f"ไม่ได้สร้างเว็บไซต์: {refused[0]}\nNothing was built: {refused[1]}", file=sys.stderr)
         return 2

@@ -52,5 +52,5 @@ def test_a_flag_that_is_neither_stops_make_before_anything_runs(value: str) -> N
     result = _dry_run(["import", "XLSX=ข้อมูล.xlsx"], "FORCE", value)
     assert result.returncode != 0
     assert "hooks/import_xlsx.py" not in result.stdout
-    assert f'FORCE={value} is not a yes or no' in result.stderr and f'found "{value}"' in result.stderr
+    assert f"FORCE={value} is not a yes or no" in result.stderr and f'found "{value}"' in result.stderr
     assert f"FORCE={value} ใช้ไม่ได้" in result.stderr

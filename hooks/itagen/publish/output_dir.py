@@ -3,8 +3,8 @@
 A build goes into ``.<out>.building-<pid>`` beside the output and is swapped in only when it
 succeeded. What an interrupted build leaves behind is cleaned up by the next one, a swap cut short
 between its two renames is completed backwards (the old site comes back), and a mistyped ``OUT``
-that points at the data, the project or a folder of someone's files is refused before anything
-in it is touched.
+that points at the data, the project, into the pages folder or at a folder of someone's files is
+refused before anything in it is touched.
 """
 
 from __future__ import annotations
@@ -35,8 +35,19 @@ def previous_dir(output: Path) -> Path:
     return output.with_name(f".{output.name}.previous")
 
 
-def refusal(output: Path, protected: list[Path]) -> tuple[str, str] | None:
-    """Why ``output`` must not be replaced by a build, in Thai and English; None when it may be."""
+def refusal(output: Path, protected: list[Path], pages: Path | None = None) -> tuple[str, str] | None:
+    """Why ``output`` must not be replaced by a build, in Thai and English; None when it may be.
+
+    ``pages`` is the builder's folder of hand-written pages: a site built inside it would be read back
+    as pages by the next build, so MkDocs refuses it, but only in English and after starting.
+    """
+    if pages is not None and pages in output.parents:
+        return (
+            f"โฟลเดอร์ผลลัพธ์ {output} อยู่ในโฟลเดอร์หน้าเว็บ {pages} ซึ่ง MkDocs อ่านทุกไฟล์เป็นหน้าเว็บ "
+            "เลือกโฟลเดอร์นอกโฟลเดอร์นั้น เช่น site",
+            f"the output {output} is inside the pages folder {pages}, every file of which MkDocs reads as a page; "
+            "choose a folder outside it, such as site",
+        )
     for place in protected:
         if output == place or output in place.parents:
             return (
