@@ -36,7 +36,9 @@ def escape_plain(text: str) -> str:
 
 def escape_every_pass(text: str) -> str:
     """``escape_plain`` without its shortcut (the tests hold the two to the same answers)."""
-    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", escape_html(text))
+    # Markdown escapes first: escaping the "#" of the entities that HTML escaping makes (&\#x27;) would
+    # show "&#x27;" in the page's contents, which the toc extension takes before escapes are undone.
+    escaped = escape_html(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text))
     # A leading "1." or "-" would start a list, a leading ">" a quote: keep them literal.
     escaped = re.sub(r"^(\s*\d+)\.", r"\1\\.", escaped, flags=re.MULTILINE)
     escaped = re.sub(r"^(\s*)([-+])", r"\1\\\2", escaped, flags=re.MULTILINE)
