@@ -16,7 +16,7 @@ from conftest import run_build
 from site_html import parse_html
 
 FIXTURE = Path(__file__).parent / "bad_data" / "fixture"
-TYPED = "มาตรการ 'ตอบ' {เร็ว} ภายใน {: .x } <script>alert(\"toc\")</script> & \"อื่น\" ๆ"
+TYPED = 'มาตรการ \'ตอบ\' {เร็ว} ภายใน {: .x } <script>alert("toc")</script> & "อื่น" ๆ'
 PLAIN_TITLE = "title: มาตรการตอบคำถามภายในสามวัน"
 
 
