@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -41,11 +42,13 @@ def _write_oit(data_dir: Path, text: str) -> None:
     (data_dir / "oit" / "2569.yml").write_text(text, encoding="utf-8")
 
 
-def test_the_lists_of_2564_2565_2568_and_2569_ship_with_the_engine() -> None:
-    assert builtin_names() == ["ita-2564", "ita-2565", "ita-2568", "ita-2569"]
+def test_the_lists_of_2564_2565_2566_2568_and_2569_ship_with_the_engine() -> None:
+    assert builtin_names() == ["ita-2564", "ita-2565", "ita-2566", "ita-2568", "ita-2569"]
 
 
-@pytest.mark.parametrize(("name", "count"), [("ita-2564", 43), ("ita-2565", 43), ("ita-2568", 26), ("ita-2569", 26)])
+@pytest.mark.parametrize(
+    ("name", "count"), [("ita-2564", 43), ("ita-2565", 43), ("ita-2566", 43), ("ita-2568", 26), ("ita-2569", 26)]
+)
 def test_every_list_has_its_items_in_order_with_group_name_and_period(name: str, count: int) -> None:
     checklist = _builtin(name)
     assert checklist.ita_year == int(name[-4:])
@@ -53,11 +56,10 @@ def test_every_list_has_its_items_in_order_with_group_name_and_period(name: str,
     for item in checklist.items:
         assert item.name and item.group, item
         assert item.period in PERIOD_NAMES
-        # Notes about the source ("inferred", "unconfirmed") are kept apart from the name.
-        assert (
-            not any(word in item.name for word in ("inferred", "unconfirmed", "not found", "("))
-            or "E-SERVICE" in item.name
-        )
+        # Notes about the source ("inferred", "unconfirmed") are kept apart from the name; brackets
+        # only as NACC writes them, in Thai ("(รอบ 6 เดือน)" of ITA 2566 O12).
+        assert not any(word in item.name for word in ("inferred", "unconfirmed", "not found"))
+        assert all(not re.search("[A-Za-z]", aside) for aside in re.findall(r"\(([^)]*)\)", item.name)), item.name
 
 
 def test_names_the_seeds_are_evidence_for() -> None:
@@ -134,7 +136,7 @@ def test_an_unknown_list_suggests_the_built_in_ones(data_copy: Path) -> None:
     assert "บรรทัด/line 2" in report and "ita-2569" in report and "checklist 'ita-2596' not found" in report
 
 
-@pytest.mark.parametrize(("fiscal_year", "nearest"), [(2567, "ita-2565"), (2566, "ita-2565")])
+@pytest.mark.parametrize(("fiscal_year", "nearest"), [(2567, "ita-2566"), (2570, "ita-2569")])
 def test_a_year_without_a_built_in_list_uses_the_nearest_earlier_and_says_so(
     data_copy: Path, fiscal_year: int, nearest: str
 ) -> None:
@@ -180,7 +182,7 @@ def test_the_measures_and_progress_pages_answer_o42_and_o43_of_the_older_list(da
     assert "ยังไม่มีข้อมูล 40 ข้อ" in page.markdown
 
 
-@pytest.mark.parametrize("name", ["ita-2564", "ita-2565", "ita-2568", "ita-2569"])
+@pytest.mark.parametrize("name", ["ita-2564", "ita-2565", "ita-2566", "ita-2568", "ita-2569"])
 def test_every_shipped_item_says_how_sure_its_sources_are(name: str) -> None:
     items = _builtin(name).items
     assert {item.confidence for item in items} <= {"high", "medium", "low"}

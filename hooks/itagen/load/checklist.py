@@ -99,7 +99,7 @@ def choose_checklist(
 
 
 def _nearest_earlier(fiscal_year: int) -> str | None:
-    """``ita-2565`` for 2567: the newest built-in list older than the year, or None."""
+    """``ita-2566`` for 2567: the newest built-in list older than the year, or None."""
     years = [int(name.removeprefix("ita-")) for name in builtin_names()]
     earlier = [year for year in years if year < fiscal_year]
     return f"ita-{max(earlier)}" if earlier else None
