@@ -20,7 +20,7 @@ def _listing(folder: Path) -> list[str]:
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
 
-@pytest.mark.parametrize("out", ["docs/public", "docs/ita/site", "docs/../docs/public"])
+@pytest.mark.parametrize("out", ["docs/public", "docs/assets/public", "docs/../docs/public"])
 def test_a_build_into_the_pages_folder_is_refused_in_both_languages(tmp_path: Path, out: str) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)

@@ -39,11 +39,22 @@ def test_the_print_page_carries_the_whole_year(demo_site: Path) -> None:
     assert "ฉบับพิมพ์ทั้งปี (PDF)" in page_text(demo_site, "ita/2569/index.html")
 
 
-def test_make_pdf_writes_each_year_with_thai_text_an_outline_and_the_agency(demo_site: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def pdf_site(demo_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo site after ``make pdf`` (Debian's chromium), made once for the tests below."""
+    site = tmp_path_factory.mktemp("pdf") / "site"
     shutil.copytree(demo_site, site)
     result = _make_pdf(site)
     assert result.returncode == 0, result.stderr
+    return site
+
+
+def _pdf_text(pdf: Path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_make_pdf_writes_each_year_with_thai_text_an_outline_and_the_agency(pdf_site: Path) -> None:
+    site = pdf_site
     pdf = site / "ita" / "2569" / "ita-2569.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
@@ -82,3 +93,32 @@ def test_the_printed_measures_are_one_table_as_the_offices_set_them_out(demo_sit
     for measure in year.measures.items:
         assert measure.title.replace('"', "&quot;") in table or measure.title in table
         assert all(unit in table for unit in measure.responsible)
+
+
+def test_the_cover_is_headed_by_the_agency_emblem_as_the_announcements_are(demo_site: Path) -> None:
+    html = (demo_site / "ita" / "2569" / "document" / "index.html").read_text(encoding="utf-8")
+    cover = html[html.index('<div class="ita-print-cover">') : html.index('id="contents"')]
+    emblem = '<img alt="ตราสัญลักษณ์เทศบาลตำบลบ้านสาธิต" class="ita-notice__emblem" src="../../../assets/agency-logo.png" />'
+    assert emblem in cover
+    announcement = (demo_site / "ita" / "2569" / "survey-iit" / "index.html").read_text(encoding="utf-8")
+    assert emblem in announcement  # the same image, the same way
+    assert (demo_site / "assets" / "agency-logo.png").is_file()
+
+
+def test_the_pdf_cover_carries_the_emblem(pdf_site: Path) -> None:
+    pdf = pdf_site / "ita" / "2569" / "ita-2569.pdf"
+    listing = subprocess.run(
+        ["pdfimages", "-list", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    assert [line for line in listing.splitlines()[2:] if line.split()[2] == "image"], listing
+
+
+def test_the_chart_key_prints_as_one_line_without_bullets(pdf_site: Path) -> None:
+    """Material's list rules outweighed the key's own: it printed as a bulleted list, one tool a line."""
+    pdf = pdf_site / "ita" / "2569" / "ita-2569.pdf"
+    lines = _pdf_text(pdf, "-layout").splitlines()
+    keys = [line for line in lines if "IIT ผู้มีส่วนได้ส่วนเสียภายใน" in line]
+    assert keys, "the chart's key is not in the PDF"
+    for line in keys:
+        assert "EIT ผู้มีส่วนได้ส่วนเสียภายนอก" in line and "OIT การเปิดเผยข้อมูล" in line, line
+    assert not set("•◦▪‣∙") & set(_pdf_text(pdf))

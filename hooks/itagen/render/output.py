@@ -6,11 +6,12 @@ other's module for its types.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import field
 
 import jinja2
 
-from ..plan.site_plan import PlannedPage, SitePlan
+from ..plan.site_plan import PlannedPage, SitePlan, logo_site_path
 from ..records.fiscal_year import FiscalYear
 from ..records.record import record
 from ..records.site import Site
@@ -60,3 +61,10 @@ def year_of(ctx: RenderContext, page: PlannedPage) -> FiscalYear:
     year = ctx.site.year(page.fiscal_year or 0)
     assert year is not None, page.path  # the plan makes year pages only for years of the site
     return year
+
+
+def emblem_of(ctx: RenderContext, page: PlannedPage) -> str | None:
+    """The agency's emblem as a page on paper heads with it (announcements, the year's document):
+    the published logo, relative to ``page``; None when the agency has none."""
+    logo = logo_site_path(ctx.site)
+    return posixpath.relpath(logo, posixpath.dirname(page.path)) if logo else None

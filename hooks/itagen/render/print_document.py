@@ -1,5 +1,5 @@
 """The whole fiscal year as one document, in the order of the office's own (``ita/<year>/document/``):
-a cover, the results and their analysis, the measures, the progress reports, the announcements.
+a cover (headed by the agency's emblem, as its announcements are), the results and their analysis, the measures, the progress reports, the announcements.
 
 Printed from any browser, or to ``ita-<year>.pdf`` by ``make pdf``: A4 portrait, the agency and the
 year at the head of every sheet, sheet numbers at the foot, each part on a new sheet. Its parts are the
@@ -17,7 +17,7 @@ from ..plan.site_plan import PlannedPage
 from ..records.record import record
 from .escaping import to_markdown
 from .measure_markdown import measure_rows
-from .output import RenderContext, Rendered, year_of
+from .output import RenderContext, Rendered, emblem_of, year_of
 
 PARTS = ("overview", "analysis", "measures", "progress", "survey")
 """The order of the office's document; the assessors' page is for assessors, not for the file."""
@@ -39,7 +39,8 @@ def print_document(ctx: RenderContext, page: PlannedPage, rendered: dict[str, Re
         anchor = f"part-{number}"
         parts.append(Part(anchor, planned_page.title, _own_ids(_part(ctx, planned_page, rendered), anchor)))
     pdf = f"ita-{year.fiscal_year}.pdf"
-    return Rendered(ctx.page("year-document.md.j2", year=year, parts=parts, pdf=pdf))
+    emblem = emblem_of(ctx, page)
+    return Rendered(ctx.page("year-document.md.j2", year=year, parts=parts, pdf=pdf, emblem=emblem))
 
 
 def _part(ctx: RenderContext, page: PlannedPage, rendered: dict[str, Rendered]) -> str:

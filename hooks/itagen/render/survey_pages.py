@@ -8,9 +8,7 @@ small script (assets/javascripts/ita-surveys.js) hides that invitation once the 
 
 from __future__ import annotations
 
-import posixpath
-
-from ..plan.site_plan import PlannedPage, logo_site_path, year_dir
+from ..plan.site_plan import PlannedPage, year_dir
 from ..records.agency import Agency
 from ..records.fiscal_year import FiscalYear, Surveys
 from ..records.record import record
@@ -22,7 +20,7 @@ from ..records.surveys import (
     window_bounds_iso,
     window_is_open,
 )
-from .output import GeneratedAsset, RenderContext, Rendered, year_of
+from .output import GeneratedAsset, RenderContext, Rendered, emblem_of, year_of
 from .qr_images import draw, input_digest
 
 LOCAL_GOVERNMENT_TYPES = ("เทศบาล", "องค์การบริหารส่วน", "อบต", "อบจ", "กรุงเทพมหานคร", "เมืองพัทยา")
@@ -79,9 +77,7 @@ def announcement_page(ctx: RenderContext, page: PlannedPage) -> Rendered:
     year = year_of(ctx, page)
     announcement = next(a for a in announcements(ctx, year) if a.link.tool == page.name)
     images = draw(announcement.link.url)
-    logo = logo_site_path(ctx.site)
-    emblem = posixpath.relpath(logo, posixpath.dirname(page.path)) if logo else None
-    markdown = ctx.page("survey-announcement.md.j2", year=year, a=announcement, emblem=emblem)
+    markdown = ctx.page("survey-announcement.md.j2", year=year, a=announcement, emblem=emblem_of(ctx, page))
     folder = year_dir(year.fiscal_year)
     assets = [
         GeneratedAsset(f"{folder}/{announcement.png}", images.png),
