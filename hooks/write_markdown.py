@@ -26,6 +26,7 @@ from itagen.load.site import load_site
 from itagen.plan.navigation import navigation
 from itagen.plan.site_plan import plan_site
 from itagen.problems import DataError
+from itagen.publish.output_dir import refusal
 from itagen.render.site import render_site
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -93,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     data, out = Path(args.data).resolve(), Path(args.out).resolve()
     if out.exists():
         print(f"มีโฟลเดอร์ {out} อยู่แล้ว เลือกชื่อใหม่ / {out} exists already; choose a new folder", file=sys.stderr)
+        return 2
+    # Written into docs/, the export would become pages of the next build.
+    if (refused := refusal(out, [], pages=PROJECT_ROOT / "docs")) is not None:
+        print(f"ไม่ได้เขียน: {refused[0]}\nNothing was written: {refused[1]}", file=sys.stderr)
         return 2
     try:
         write_markdown(data, out)

@@ -1,14 +1,17 @@
 """``make site OUT=docs/public``: an output inside the pages folder is refused in Thai and English,
-before MkDocs starts and before anything is made in docs/ (MkDocs' own refusal is English only)."""
+before MkDocs starts and before anything is made in docs/ (MkDocs' own refusal is English only).
+``make markdown`` refuses it too: its export there would become pages of the next build."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import build_site
 import pytest
-from conftest import PROJECT_ROOT, run_build
+from conftest import DEMO_DATA, PROJECT_ROOT, run_build
 
 from itagen.publish.output_dir import refusal
 
@@ -42,3 +45,13 @@ def test_only_the_pages_folder_and_what_is_inside_it_are_refused_for_that_reason
     assert refusal(PAGES, protected, pages=PAGES) is not None  # the folder itself: a source of the project
     assert refusal(PROJECT_ROOT / "docs-public", protected, pages=PAGES) is None  # a name that only starts alike
     assert refusal(PROJECT_ROOT / "site", protected, pages=PAGES) is None
+
+
+def test_the_markdown_export_into_the_pages_folder_is_refused() -> None:
+    before = _listing(PAGES)
+    command = [sys.executable, "hooks/write_markdown.py", "--data", str(DEMO_DATA), "--out", "docs/markdown"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
+    assert result.returncode == 2, result.stderr
+    assert "Nothing was written" in result.stderr and f"is inside the pages folder {PAGES}" in result.stderr
+    assert "ไม่ได้เขียน" in result.stderr and "Traceback" not in result.stderr
+    assert _listing(PAGES) == before
