@@ -8,6 +8,7 @@ cell, the build names the line, and both suggest the year the office meant.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -15,13 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, PROJECT_ROOT, page_text, run_build
+from conftest import EXAMPLES, PROJECT_ROOT, edit_text, page_text, run_build
 from openpyxl import Workbook
 
+from itagen.author.json_schema import DATE_PATTERNS
 from itagen.author.workbook.cells import cell_value, read_cell
 from itagen.author.workbook.layout import ASSESSMENT, MEASURES, PROGRESS, REPORTS, YEARS, Sheet
 from itagen.author.workbook.template import empty_workbook
 from itagen.load.site import load_site
+from itagen.problems import DataError
 from itagen.thai.dates import DateParseError, ThaiDate, likely_date, parse_thai_date, split_period, to_arabic_digits
 
 FIXTURE = Path(__file__).parent / "bad_data" / "fixture"
@@ -57,6 +60,14 @@ def test_ambiguous_numeric_dates_are_refused(typed: str) -> None:
     with pytest.raises(DateParseError) as refused:
         parse_thai_date(typed)
     assert not refused.value.impossible
+
+
+def test_editors_schemas_accept_the_same_numeric_dates() -> None:
+    def accepted(typed: str) -> bool:
+        return any(re.search(pattern, typed) for pattern in DATE_PATTERNS)
+
+    assert all(accepted(typed) for typed in ["30/6/2569", "30-06-2569", "30.6.2569", "๓๐/๖/๒๕๖๙"])
+    assert not any(accepted(typed) for typed in ["30/6/2025", "30/6/69", "30/6-2569"])
 
 
 def test_a_day_the_month_lacks_is_impossible_and_corrected_with_a_warning(tmp_path: Path) -> None:
@@ -168,6 +179,16 @@ def test_a_date_within_two_years_stays_a_warning_and_a_late_update_is_fine(tmp_p
     result = run_build(data, tmp_path / "site", strict=False)
     assert result.returncode != 0
     assert "ช่อง/field 'updated'" in result.stderr and "did you mean 30 Jun 2568?" in result.stderr
+
+
+def test_a_survey_date_years_away_is_an_error_naming_its_field(data_copy: Path) -> None:
+    edit_text(data_copy / "years/2569.yml", "  opens: 5 มกราคม 2569", "  opens: 5/1/2512")
+    with pytest.raises(DataError) as caught:
+        load_site(data_copy)
+    report = caught.value.report(data_copy)
+    assert "data/years/2569.yml, บรรทัด/line 91, ช่อง/field 'surveys.opens'" in report
+    assert "ตั้งใจพิมพ์ 5 ม.ค. 2569 ใช่ไหม?" in report and "did you mean 5 Jan 2569?" in report
+    assert "before the opening day" not in report  # the year is the mistake, not the order
 
 
 # --- the import ----------------------------------------------------------------------------
