@@ -191,6 +191,19 @@ def test_a_survey_date_years_away_is_an_error_naming_its_field(data_copy: Path) 
     assert "before the opening day" not in report  # the year is the mistake, not the order
 
 
+def test_a_document_dated_years_from_its_fiscal_year_is_an_error(data_copy: Path) -> None:
+    edit_text(
+        data_copy / "documents.yml",
+        "  date: 2568-11-15\n  fiscal_year: 2568",
+        "  date: 2511-11-15\n  fiscal_year: 2568",
+    )
+    with pytest.raises(DataError) as caught:
+        load_site(data_copy)
+    report = caught.value.report(data_copy)
+    assert "data/documents.yml, บรรทัด/line 24, ช่อง/field '[4].date'" in report
+    assert "ตั้งใจพิมพ์ 15 พ.ย. 2568 ใช่ไหม?" in report and "did you mean 15 Nov 2568?" in report
+
+
 # --- the import ----------------------------------------------------------------------------
 
 
