@@ -12,9 +12,11 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from conftest import EXAMPLES, PROJECT_ROOT, edit_text, page_text, run_build
 from openpyxl import Workbook
@@ -207,13 +209,63 @@ def test_a_document_dated_years_from_its_fiscal_year_is_an_error(data_copy: Path
 # --- the import ----------------------------------------------------------------------------
 
 
-def _fill(book: Workbook, sheet: Sheet, rows: list[dict[str, Any]], formats: dict[str, str] | None = None) -> None:
+@dataclass(frozen=True)
+class CalcCell:
+    """A cell as LibreOffice Calc made it from what was typed: its value and its number format."""
+
+    value: Any
+    number_format: str
+
+
+TYPED = ["15 ส.ค. 68", "5 ม.ค. 69", "ม.ค. 69", "ก.พ. 2569", "30/6/2569"]
+
+
+@pytest.fixture(scope="module")
+def typed_in_calc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, CalcCell]:
+    """``TYPED`` read by the real Calc in the Thai locale (its CSV import recognises dates as typing
+    into a cell does), saved as .xlsx: the date cells an office's workbook holds."""
+    folder = tmp_path_factory.mktemp("calc")
+    typed = folder / "typed.csv"
+    typed.write_text("\n".join(TYPED) + "\n", encoding="utf-8")
+    thai_locale, detect_dates = "1054", "true"  # CSV filter: UTF-8 (76), language th-TH, special numbers
+    options = f"CSV:44,34,76,1,,{thai_locale},false,{detect_dates}"
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"  # apart from any other soffice
+    command = ["soffice", profile, "--headless", f"--infilter={options}", "--convert-to", "xlsx"]
+    subprocess.run([*command, "--outdir", str(folder), str(typed)], check=True, capture_output=True, timeout=180)
+    sheet = openpyxl.load_workbook(folder / "typed.xlsx").active
+    assert sheet is not None
+    return {
+        text: CalcCell(row[0].value, row[0].number_format) for text, row in zip(TYPED, sheet.iter_rows(), strict=True)
+    }
+
+
+def test_calc_makes_1968_and_the_first_of_the_month_of_what_an_office_types(typed_in_calc: dict[str, CalcCell]) -> None:
+    held = {text: cell.value for text, cell in typed_in_calc.items()}
+    assert held == {
+        "15 ส.ค. 68": dt.datetime(1968, 8, 15),
+        "5 ม.ค. 69": dt.datetime(1969, 1, 5),
+        "ม.ค. 69": dt.datetime(1969, 1, 1),
+        "ก.พ. 2569": dt.datetime(2569, 2, 1),  # the B.E. year kept as a C.E. one, the month as its 1st
+        "30/6/2569": dt.datetime(2569, 6, 30),
+    }
+
+
+def test_a_period_date_cell_on_the_first_is_its_month_and_a_date_cell_keeps_its_day() -> None:
+    first, fifteenth = dt.datetime(2569, 2, 1), dt.datetime(2569, 2, 15)
+    assert read_cell(MEASURES.column("period"), first) == read_cell(PROGRESS.column("period"), first) == "2569-02"
+    assert read_cell(MEASURES.column("period"), fifteenth) == "2569-02-15"
+    assert read_cell(REPORTS.column("date"), first) == "2569-02-01"
+
+
+def _fill(book: Workbook, sheet: Sheet, rows: list[dict[str, Any]]) -> None:
     worksheet = book[sheet.name]
     for number, values in enumerate(rows, start=3):
         for key, value in values.items():
-            cell = worksheet.cell(number, sheet.index(key) + 1, value)
-            if isinstance(value, dt.datetime):
-                cell.number_format = (formats or {}).get(key, "dd/mm/yy")  # as Calc shows 05/01/69
+            if isinstance(value, CalcCell):
+                cell = worksheet.cell(number, sheet.index(key) + 1, value.value)
+                cell.number_format = value.number_format
+            else:
+                worksheet.cell(number, sheet.index(key) + 1, value)
 
 
 def _import(workbook: Path, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
@@ -236,13 +288,15 @@ def _cell(sheet: Sheet, key: str) -> str:
     return f"แผ่นงาน/sheet '{sheet.name}', แถว/row 3, คอลัมน์/column {sheet.letter(key)}"
 
 
-def test_1968_date_cells_are_refused_at_import_by_cell_with_the_year_meant(tmp_path: Path) -> None:
+def test_1968_date_cells_are_refused_at_import_by_cell_with_the_year_meant(
+    tmp_path: Path, typed_in_calc: dict[str, CalcCell]
+) -> None:
     book = empty_workbook()
     _fill(book, YEARS, [{"fiscal_year": 2569, "updated": "1 ต.ค. 2568"}])
-    _fill(book, ASSESSMENT, [{"fiscal_year": 2569, "ita_year": 2568, "announced": dt.datetime(1968, 8, 15)}])
-    measure = {"fiscal_year": 2569, "title": "มาตรการ", "responsible": "สำนักปลัด", "period": dt.datetime(1969, 1, 1)}
-    _fill(book, MEASURES, [measure], {"period": "mmm yy"})  # ม.ค. 69 typed into Calc
-    _fill(book, REPORTS, [{"fiscal_year": 2569, "round": "รอบ 6 เดือน", "date": dt.datetime(1969, 1, 5)}])
+    _fill(book, ASSESSMENT, [{"fiscal_year": 2569, "ita_year": 2568, "announced": typed_in_calc["15 ส.ค. 68"]}])
+    measure = {"fiscal_year": 2569, "title": "มาตรการ", "responsible": "สำนักปลัด", "period": typed_in_calc["ม.ค. 69"]}
+    _fill(book, MEASURES, [measure])
+    _fill(book, REPORTS, [{"fiscal_year": 2569, "round": "รอบ 6 เดือน", "date": typed_in_calc["5 ม.ค. 69"]}])
     workbook = tmp_path / "typed.xlsx"
     book.save(workbook)
     result, data = _import(workbook, tmp_path)
@@ -258,17 +312,24 @@ def test_1968_date_cells_are_refused_at_import_by_cell_with_the_year_meant(tmp_p
     assert not (data / "years").exists()
 
 
-def test_dates_typed_the_thai_way_import_and_a_month_stays_a_month_on_the_page(tmp_path: Path) -> None:
+def test_dates_typed_the_thai_way_import_and_a_month_stays_a_month_on_the_page(
+    tmp_path: Path, typed_in_calc: dict[str, CalcCell]
+) -> None:
     book = empty_workbook()
-    _fill(book, YEARS, [{"fiscal_year": 2569, "updated": "30/6/2569"}])
+    _fill(book, YEARS, [{"fiscal_year": 2569, "updated": typed_in_calc["30/6/2569"]}])
     _fill(book, ASSESSMENT, [{"fiscal_year": 2569, "ita_year": 2568, "announced": "15/8/68"}])
     measures = [
-        {"fiscal_year": 2569, "title": "มาตรการเดือนเดียว", "responsible": "สำนักปลัด", "period": dt.datetime(2569, 2, 1)},
+        {
+            "fiscal_year": 2569,
+            "title": "มาตรการเดือนเดียว",
+            "responsible": "สำนักปลัด",
+            "period": typed_in_calc["ก.พ. 2569"],
+        },
         {"title": "มาตรการพิมพ์เป็นข้อความ", "responsible": "กองคลัง", "period": "มี.ค. 2569"},
         {"title": "มาตรการทั้งปี", "responsible": "กองคลัง", "period": "1/10/68 - 30/9/69"},
     ]
-    _fill(book, MEASURES, measures, {"period": "mmm yyyy"})  # ก.พ. 2569 typed into Calc
-    _fill(book, REPORTS, [{"fiscal_year": 2569, "round": "รอบ 6 เดือน", "date": "31.3.2569"}])
+    _fill(book, MEASURES, measures)
+    _fill(book, REPORTS, [{"fiscal_year": 2569, "round": "รอบ 6 เดือน", "date": "31.3.2569"}])  # typed as text
     progress = {"fiscal_year": 2569, "round": "รอบ 6 เดือน", "measure": "1", "status": "ดำเนินการแล้ว"}
     _fill(book, PROGRESS, [progress | {"actions": "ประชุมแล้ว", "period": "ม.ค. 69", "date": "๓๐/๖/๖๙"}])
     workbook = tmp_path / "typed.xlsx"

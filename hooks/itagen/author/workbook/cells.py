@@ -1,10 +1,11 @@
 """One cell's value as an office types it, turned into the value a YAML file would hold.
 
 Stray spaces, Thai digits, dates as Excel dates or Thai text, several items in one cell (Alt+Enter),
-bullets and numbers typed before items. A date cell shown without its day (``ก.พ. 2569`` typed into
-Calc becomes 1 February shown as ``MMM YYYY``) is the month it shows, so a period stays a month. A value that cannot be read is passed on as typed, so that
-the loader reports it with its usual message; only what the loader never sees (a dropdown's Thai
-name) is checked here.
+bullets and numbers typed before items. A date cell shown without its day (Excel's ``mmm-yy``) is
+the month it shows; in a period column a date cell on the 1st is its month too (Calc stores
+``ก.พ. 2569`` as 1 February), so a period stays a month. A value that cannot be read is passed on
+as typed, so that the loader reports it with its usual message; only what the loader never sees (a
+dropdown's Thai name) is checked here.
 """
 
 from __future__ import annotations
@@ -119,8 +120,7 @@ def read_cell(column: Column, raw: Any) -> Any:
     if kind == "date":
         return date_value(raw)
     if kind == "period":
-        date = _date_of(raw)
-        return date_text(date) if date is not None else whole_years(one_line(raw))
+        return period_value(raw)
     if kind in ("choice", "yesno"):
         chosen = choice(column, raw)
         return chosen == "true" if kind == "yesno" else chosen
@@ -168,6 +168,16 @@ def date_value(raw: Any) -> Any:
         return date_text(parse_thai_date(text))
     except DateParseError:
         return text  # the loader reports it (or, for 31 June, warns and uses the 30th)
+
+
+def period_value(raw: Any) -> Any:
+    """A period cell. Calc turns ``ก.พ. 2569`` typed into a date cell into 1 February shown as
+    01/02/69, the same cell as ``1 ก.พ. 2569``: a period is planned in months, so a date cell on the
+    1st is read as its month (one day is typed as text, or any other day as a date)."""
+    date = _date_of(raw)
+    if date is None:
+        return whole_years(one_line(raw))
+    return date_text(ThaiDate(date.year, date.month) if date.day == 1 else date)
 
 
 def whole_years(text: str) -> str:
