@@ -32,6 +32,8 @@ _MONTHS = "|".join(re.escape(m) for m in sorted([*MONTHS_FULL, *MONTHS_ABBR], ke
 DATE_PATTERNS = [
     f"^\\s*{DIGITS}{{4}}-{DIGITS}{{1,2}}(-{DIGITS}{{1,2}})?\\s*$",
     f"^(วันที่\\s*)?({DIGITS}{{1,2}}\\s*)?(เดือน\\s*)?({_MONTHS})\\s*(พ\\.ศ\\.\\s*)?{DIGITS}{{4}}\\s*$",
+    # 30/6/2569: day, month and a B.E. year (a C.E. one may have its month first, so it is refused)
+    f"^\\s*{DIGITS}{{1,2}}\\s*([/.-])\\s*{DIGITS}{{1,2}}\\s*\\1\\s*[2๒][4-9๔-๙]{DIGITS}{{2}}\\s*$",
 ]
 URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\"'<>`\\\\]+$"
 CONTACT_URL_PATTERN = "^([Hh][Tt][Tt][Pp][Ss]?://|mailto:|tel:)[^\\s\"'<>`\\\\]+$"

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..problems import DataError, Location
 from ..records.content import AgencyContent, Document, NewsItem, Organization, Policies, Services
+from ..thai.dates import FAR_YEARS, fiscal_year_of
+from .far_dates import check_far
 from .file_types import CHART, DOCUMENT, PHOTO
 from .files import check_published_file
 from .schema import INVALID, Validator
@@ -64,6 +66,7 @@ def _check_files(content: AgencyContent, data_dir: Path, sources: SourceFiles, v
             )
         if document.id in [d.id for d in content.documents[:index]]:
             validator.error(id_at, f"รหัสเอกสาร '{document.id}' ซ้ำกัน", f"document id '{document.id}' is used twice")
+        _check_document_date(document, sources.locate(documents_file, index, "date"), validator)
     organization = content.organization
     if organization is None:
         return
@@ -75,6 +78,17 @@ def _check_files(content: AgencyContent, data_dir: Path, sources: SourceFiles, v
         if executive.photo:
             photo_at = sources.locate(file, "executives", index, "photo")
             check_published_file(executive.photo, data_dir, photo_at, validator, PHOTO)
+
+
+def _check_document_date(document: Document, where: Location, validator: Validator) -> None:
+    """A document given a fiscal year is dated near it: a plan is adopted before its years begin, a
+    report signed after its year ends, but not years away (a 1968 date cell from ``15 ส.ค. 68``)."""
+    if document.fiscal_year is None:
+        return  # the date gives the fiscal year: an old act (พ.ร.บ. 2540) is dated as it is
+    own_year = fiscal_year_of(document.date.first_day)
+    nearest = document.first_year if own_year < document.first_year else document.last_year
+    if not document.first_year - FAR_YEARS <= own_year <= document.last_year + FAR_YEARS:
+        check_far([document.date], nearest, where, validator)
 
 
 def check_document_id(document_id: str, content: AgencyContent, where: Location, validator: Validator) -> None:

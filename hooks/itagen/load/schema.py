@@ -64,7 +64,10 @@ _TYPE_NAMES = {
     int: ("จำนวนเต็ม", "a whole number"),
     float: ("ตัวเลข", "a number"),
     bool: ("true หรือ false", "true or false"),
-    ThaiDate: ("วันที่ เช่น 2568-08-15 หรือ 15 สิงหาคม 2568", "a date such as 2568-08-15 or 15 สิงหาคม 2568"),
+    ThaiDate: (
+        "วันที่ เช่น 2568-08-15, 15 สิงหาคม 2568 หรือ 15/8/2568 (วัน/เดือน/ปี พ.ศ. สี่หลัก)",
+        "a date such as 2568-08-15, 15 สิงหาคม 2568 or 15/8/2568 (day/month/four-digit B.E. year)",
+    ),
     Url: ("ที่อยู่เว็บที่ขึ้นต้นด้วย https://", "a web address starting with https://"),
     LevelName: ("ข้อความ", "text"),
     ContactUrl: ("ลิงก์ https://, mailto: หรือ tel:", "an https://, mailto: or tel: link"),
@@ -380,10 +383,12 @@ class Validator:
 
 
 def _without_day(text: str) -> str:
-    """'2566-06-31' → '2566-06'; '31 มิถุนายน 2566' → 'มิถุนายน 2566'."""
+    """'2566-06-31' → '2566-06'; '31/6/2566' → '2566-6'; '31 มิถุนายน 2566' → 'มิถุนายน 2566'."""
     text = to_arabic_digits(text.strip())
     if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text):
         return text.rsplit("-", 1)[0]
+    if numeric := re.match(r"^\d{1,2}\s*([/.-])\s*(\d{1,2})\s*\1\s*(\d{4})$", text):
+        return f"{numeric[3]}-{numeric[2]}"
     return re.sub(r"^(?:วันที่\s*)?\d{1,2}\s*(?:เดือน\s*)?", "", text)
 
 

@@ -17,7 +17,8 @@ from ..records.fiscal_year import FiscalYear, Surveys
 from ..records.record import record
 from ..records.surveys import ITAS_HOST, SURVEY_TOOLS, SurveyTool, survey_url, surveys_ita_year
 from ..source.yaml_tree import YamlMap
-from ..thai.dates import fiscal_year_bounds, format_date
+from ..thai.dates import ThaiDate, fiscal_year_bounds, format_date
+from .far_dates import check_far
 from .schema import Validator
 from .sources import SourceFiles
 
@@ -185,6 +186,10 @@ def _other_host(
 
 def _check_window(year: FiscalYear, surveys: Surveys, where: _Where, validator: Validator) -> None:
     opens, closes = surveys.opens.first_day, surveys.closes.last_day
+    ita_year = surveys_ita_year(year)
+    far = [check_far([day], ita_year, where.field(name), validator) for name, day in _dates(surveys)]
+    if any(far):
+        return
     if closes < opens:
         validator.error(
             where.field("closes"),
@@ -192,7 +197,6 @@ def _check_window(year: FiscalYear, surveys: Surveys, where: _Where, validator: 
             f"the closing day ({closes.isoformat()}) is before the opening day ({opens.isoformat()})",
         )
         return
-    ita_year = surveys_ita_year(year)
     first, last = fiscal_year_bounds(ita_year)
     if opens < first or closes > last:
         validator.warn(
@@ -206,3 +210,7 @@ def _check_window(year: FiscalYear, surveys: Surveys, where: _Where, validator: 
             f"วันที่ประกาศ ({format_date(surveys.announced.first_day)}) อยู่หลังวันปิดรับคำตอบ ({format_date(closes)})",
             f"the announcement date ({surveys.announced.first_day.isoformat()}) is after the closing day ({closes.isoformat()})",
         )
+
+
+def _dates(surveys: Surveys) -> list[tuple[str, ThaiDate]]:
+    return [("opens", surveys.opens), ("closes", surveys.closes), ("announced", surveys.announced)]

@@ -13,7 +13,8 @@ from pathlib import Path
 from ..problems import Location
 from ..records.fiscal_year import FiscalYear, Period
 from ..records.levels import TOTAL_TOLERANCE, level_mismatch, level_rule, levels_of_year, weighted_total
-from ..thai.dates import fiscal_year_bounds, format_date
+from ..thai.dates import ThaiDate, fiscal_year_bounds, format_date
+from .far_dates import check_far
 from .schema import Validator
 
 REPORT_GRACE_DAYS = 90
@@ -37,6 +38,7 @@ def check_unique_years(years: list[FiscalYear], data_dir: Path, validator: Valid
 def check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
     """Cross-field checks: references, uniqueness, levels and dates inside the fiscal year."""
     at = Location(path)
+    check_far([year.updated], year.fiscal_year, at.child("updated"), validator, only_earlier=True)
     _check_assessment(year, at, validator)
     measure_ids = [m.id for m in year.measures.items] if year.measures else []
     for index, measure_id in enumerate(measure_ids):
@@ -65,7 +67,8 @@ def check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
             if measure.period is not None:
                 _check_stated_year(measure.period, year.fiscal_year, where.child("period"), validator)
                 start, end = measure.period.days(year.fiscal_year)
-                if _check_order(start, end, where.child("period"), validator):
+                far = check_far(_ends(measure.period), year.fiscal_year, where.child("period"), validator)
+                if not far and _check_order(start, end, where.child("period"), validator):
                     _check_in_year(start, end, year.fiscal_year, where.child("period"), validator)
     if year.analysis:
         for index, item in enumerate(year.analysis.items):
@@ -81,7 +84,7 @@ def check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
                 f"รายงานรอบ '{report.round}' มีมากกว่าหนึ่งรายการในปีนี้ (รวมไว้ในรายการเดียว)",
                 f"there is more than one '{report.round}' report in this year; merge them into one",
             )
-        if report.date is not None:
+        if report.date is not None and not check_far([report.date], year.fiscal_year, where.child("date"), validator):
             _check_in_year(
                 report.date.first_day,
                 report.date.first_day,
@@ -106,12 +109,22 @@ def check_year(year: FiscalYear, path: Path, validator: Validator) -> None:
                     f"ไม่พบมาตรการรหัส '{progress.measure}' ในปีนี้ (รหัสที่มี: {known})",
                     f"no measure with id '{progress.measure}' in this year (known ids: {known})",
                 )
-            if progress.date is not None:
+            if progress.date is not None and not check_far(
+                [progress.date], year.fiscal_year, item_at.child("date"), validator
+            ):
                 day = progress.date.first_day
                 _check_in_year(day, day, year.fiscal_year, item_at.child("date"), validator, REPORT_GRACE_DAYS)
             if progress.period is not None:
                 _check_stated_year(progress.period, year.fiscal_year, item_at.child("period"), validator)
-                _check_order(*progress.period.days(year.fiscal_year), item_at.child("period"), validator)
+                if not check_far(_ends(progress.period), year.fiscal_year, item_at.child("period"), validator):
+                    _check_order(*progress.period.days(year.fiscal_year), item_at.child("period"), validator)
+
+
+def _ends(period: Period) -> list[ThaiDate]:
+    """The dates a period was given by (none for the whole fiscal year, which cannot lie far)."""
+    if period.whole_fiscal_year or period.start is None:
+        return []
+    return [period.start] if period.end is None else [period.start, period.end]
 
 
 def _check_stated_year(period: Period, fiscal_year: int, where: Location, validator: Validator) -> None:
@@ -176,8 +189,9 @@ def _check_assessment(year: FiscalYear, at: Location, validator: Validator) -> N
             f"คะแนนรวม {assessment.overall_score:.2f} ไม่ตรงกับคะแนนรายเครื่องมือ (IIT 30% + EIT 30% + OIT 40% = {total:.2f}) ตรวจตัวเลขกับประกาศผลของ ป.ป.ช.",
             f"the total {assessment.overall_score:.2f} does not match the tools (IIT 30% + EIT 30% + OIT 40% = {total:.2f}); check the figures against NACC's result",
         )
-    if assessment.announced is not None:
-        day = assessment.announced.first_day
+    announced = assessment.announced
+    if announced is not None and not check_far([announced], assessment.ita_year, where.child("announced"), validator):
+        day = announced.first_day
         _check_in_year(day, day, assessment.ita_year, where.child("announced"), validator, REPORT_GRACE_DAYS)
 
 

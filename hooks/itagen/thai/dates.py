@@ -45,6 +45,9 @@ MONTHS_ABBR = (
     "ธ.ค.",
 )
 
+MONTHS_ENGLISH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""For the English half of a message: ``did you mean 15 Aug 2568?``."""
+
 _ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -82,6 +85,43 @@ def fiscal_year_bounds(fiscal_year_be: int) -> tuple[dt.date, dt.date]:
     """First and last day of a B.E. fiscal year (1 October to 30 September)."""
     end_ce = ce_year(fiscal_year_be)
     return dt.date(end_ce - 1, 10, 1), dt.date(end_ce, 9, 30)
+
+
+FAR_YEARS = 2
+"""A date whose fiscal year is more than this many years from the fiscal year it belongs to is a
+mistake, not a late entry: most often a two-digit year that a spreadsheet read as C.E. 19xx."""
+
+
+def years_away(day: dt.date, fiscal_year_be: int) -> int:
+    """How many fiscal years ``day`` lies from ``fiscal_year_be`` (0 inside it)."""
+    return abs(fiscal_year_of(day) - fiscal_year_be)
+
+
+def likely_date(day: dt.date, fiscal_year_be: int) -> dt.date | None:
+    """The day an office most likely meant when ``day`` lies years away from ``fiscal_year_be``.
+
+    Calc and Excel read ``15 ส.ค. 68`` as C.E. 1968 (B.E. 2511): the office meant B.E. 2568. A text
+    year ``26`` read as B.E. 2526 may be C.E. 2026 (B.E. 2569). Failing both, the same day and month
+    in the fiscal year itself. None only for a 29 February no candidate year has.
+    """
+    candidate_years = (
+        ce_year(2500 + day.year % 100),
+        2000 + be_year(day.year) % 100,
+        ce_year(fiscal_year_be) - (1 if day.month >= 10 else 0),
+    )
+    for year in candidate_years:
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            continue
+        if years_away(candidate, fiscal_year_be) <= FAR_YEARS:
+            return candidate
+    return None
+
+
+def format_english_date(day: dt.date) -> str:
+    """``15 Aug 2568``: the B.E. year, as the office would type it, for the English half of a message."""
+    return f"{day.day} {MONTHS_ENGLISH[day.month - 1]} {be_year(day.year)}"
 
 
 def format_score(score: float, digits: Digits = "arabic") -> str:
@@ -151,6 +191,10 @@ def format_whole_fiscal_year(fiscal_year_be: int, digits: Digits = "arabic") -> 
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$")
+"""``30/6/2569``, ``30-06-2569``, ``30.6.2569``: the Thai order, day first, read only with a B.E. year.
+A C.E. year in this form may come from a spreadsheet that puts the month first (6/30/2025), so it
+is refused rather than guessed."""
 _MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS_FULL)} | {name: i + 1 for i, name in enumerate(MONTHS_ABBR)}
 # Longest names first so that "มิ.ย." is not read as a shorter name that prefixes it.
 _MONTH_PATTERN = "|".join(re.escape(name) for name in sorted(_MONTH_NAMES, key=len, reverse=True))
@@ -176,8 +220,9 @@ def parse_thai_date(text: str) -> ThaiDate:
     """Parse the date forms a webmaster writes.
 
     ``2568-08-15`` (B.E.) and ``2025-08-15`` (C.E.) are the same day; ``2565-01`` is a month;
-    ``15 สิงหาคม 2568``, ``15 ส.ค. 2568`` and ``วันที่ 3 เดือนมกราคม พ.ศ. 2566`` are read too,
-    with Thai or Arabic digits. A day that does not exist (31 June) raises with ``impossible``.
+    ``15 สิงหาคม 2568``, ``15 ส.ค. 2568``, ``วันที่ 3 เดือนมกราคม พ.ศ. 2566`` and ``30/6/2569`` (day,
+    month, B.E. year; also with ``-`` or ``.``) are read too, with Thai or Arabic digits. A day that
+    does not exist (31 June) raises with ``impossible``.
     """
     cleaned = " ".join(to_arabic_digits(text).split())
     year: int
@@ -186,6 +231,8 @@ def parse_thai_date(text: str) -> ThaiDate:
         year, month, day = int(match[1]), int(match[2]), int(match[3])
     elif match := _ISO_MONTH.match(cleaned):
         year, month, day = int(match[1]), int(match[2]), None
+    elif (match := _DAY_MONTH_YEAR.match(cleaned)) and int(match[4]) >= BE_YEAR_THRESHOLD:
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
     elif match := _THAI_TEXT_DATE.match(cleaned):
         day = int(match[1]) if match[1] else None
         month = _MONTH_NAMES[match[2]]

@@ -1,9 +1,11 @@
 """One cell's value as an office types it, turned into the value a YAML file would hold.
 
 Stray spaces, Thai digits, dates as Excel dates or Thai text, several items in one cell (Alt+Enter),
-bullets and numbers typed before items. A value that cannot be read is passed on as typed, so that
-the loader reports it with its usual message; only what the loader never sees (a dropdown's Thai
-name) is checked here.
+bullets and numbers typed before items. A date cell shown without its day (Excel's ``mmm-yy``) is
+the month it shows; in a period column a date cell on the 1st is its month too (Calc stores
+``ก.พ. 2569`` as 1 February), so a period stays a month. A value that cannot be read is passed on
+as typed, so that the loader reports it with its usual message; only what the loader never sees (a
+dropdown's Thai name) is checked here.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+
+from openpyxl.cell.cell import Cell as SheetCell
+from openpyxl.cell.cell import MergedCell
 
 from ...problems import describe_value
 from ...records.record import record
@@ -27,6 +32,11 @@ _MARKER = re.compile(r"^(?:[-–•●▪◦*]\s*|\(?[0-9๐-๙]{1,2}[.)]\s+)")
 _MONTHS = "|".join(re.escape(m) for m in sorted([*MONTHS_FULL, *MONTHS_ABBR], key=len, reverse=True))
 _SHORT_YEAR = re.compile(rf"({_MONTHS})\s*([0-9๐-๙]{{2}})(?![0-9๐-๙])")
 """``มี.ค. ๖๕``: a table cell too narrow for the whole year; 65 is B.E. 2565."""
+_SHORT_NUMERIC_YEAR = re.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{1,2})([/.-])([0-9๐-๙]{1,2})\2([0-9๐-๙]{2})(?![0-9๐-๙])")
+"""``30/6/69`` typed as text: 69 is B.E. 2569 like the year after a month name. The build's check of
+dates against their fiscal year refuses the reading when it lands years away (26 meant C.E. 2026)."""
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+"""Quoted text, [$-41E] locale and [Red] colour parts, escaped characters: not date codes."""
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _LIST_SEPARATORS = re.compile(r"\s*(?:,|、|\n|\s+และ\s+)\s*")
 
@@ -55,12 +65,33 @@ class Cell:
         return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
 
 
+def cell_value(cell: SheetCell | MergedCell) -> Any:
+    """What a cell of the sheet holds: its value, but a date cell shown without its day is the month."""
+    value = cell.value
+    if isinstance(value, dt.datetime | dt.date) and _shows_only_month(cell.number_format):
+        return excel_date(ThaiDate(value.year, value.month))
+    return value
+
+
+def _shows_only_month(number_format: str) -> bool:
+    """``mmm yy``, ``[$-41E]mmmm bbbb``: a month (m) and a year (y, or b for B.E.), no day (d)."""
+    codes = _FORMAT_LITERALS.sub("", number_format).lower()
+    return "m" in codes and ("y" in codes or "b" in codes) and "d" not in codes
+
+
+def _date_of(raw: Any) -> ThaiDate | None:
+    """A date cell's date (a month for one shown without its day), or None for any other value."""
+    if isinstance(raw, ThaiDate):
+        return raw
+    return excel_date(raw) if isinstance(raw, dt.datetime | dt.date) else None
+
+
 def text_of(raw: Any) -> str:
     """Any cell value as text: ``2568`` typed into a text column is text, not a number."""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    if isinstance(raw, dt.datetime | dt.date):
-        return date_text(excel_date(raw))
+    if (date := _date_of(raw)) is not None:
+        return date_text(date)
     text = str(raw).replace("\r\n", "\n").replace("\r", "\n")
     return text.strip(" \t\n\u00a0\u3000")
 
@@ -69,8 +100,10 @@ def one_line(raw: Any) -> str:
     return _SPACES.sub(" ", " ".join(text_of(raw).split("\n"))).strip()
 
 
-def excel_date(value: dt.date) -> ThaiDate:
-    """A real Excel date. Excel set to a Thai calendar may store B.E. years as C.E. ones (2568 as 2568)."""
+def excel_date(value: dt.date | ThaiDate) -> ThaiDate:
+    """A real Excel date, read as the date it holds: 1968 stays 1968 (the build refuses it as years
+    away from its fiscal year). Excel set to a Thai calendar, and Calc reading ``ก.พ. 2569``, store
+    B.E. years as C.E. ones (2569 as 2569)."""
     year = value.year - 543 if value.year >= 2400 else value.year
     return ThaiDate(year, value.month, value.day)
 
@@ -87,7 +120,7 @@ def read_cell(column: Column, raw: Any) -> Any:
     if kind == "date":
         return date_value(raw)
     if kind == "period":
-        return date_text(excel_date(raw)) if isinstance(raw, dt.datetime | dt.date) else whole_years(one_line(raw))
+        return period_value(raw)
     if kind in ("choice", "yesno"):
         chosen = choice(column, raw)
         return chosen == "true" if kind == "yesno" else chosen
@@ -128,8 +161,8 @@ def score(raw: Any) -> Any:
 
 
 def date_value(raw: Any) -> Any:
-    if isinstance(raw, dt.datetime | dt.date):
-        return date_text(excel_date(raw))
+    if (date := _date_of(raw)) is not None:
+        return date_text(date)
     text = whole_years(one_line(raw))
     try:
         return date_text(parse_thai_date(text))
@@ -137,9 +170,20 @@ def date_value(raw: Any) -> Any:
         return text  # the loader reports it (or, for 31 June, warns and uses the 30th)
 
 
+def period_value(raw: Any) -> Any:
+    """A period cell. Calc turns ``ก.พ. 2569`` typed into a date cell into 1 February shown as
+    01/02/69, the same cell as ``1 ก.พ. 2569``: a period is planned in months, so a date cell on the
+    1st is read as its month (one day is typed as text, or any other day as a date)."""
+    date = _date_of(raw)
+    if date is None:
+        return whole_years(one_line(raw))
+    return date_text(ThaiDate(date.year, date.month) if date.day == 1 else date)
+
+
 def whole_years(text: str) -> str:
-    """``ม.ค. - มี.ค. ๖๕`` → ``ม.ค. - มี.ค. 2565``."""
-    return _SHORT_YEAR.sub(lambda m: f"{m[1]} 25{to_arabic_digits(m[2])}", text)
+    """``ม.ค. - มี.ค. ๖๕`` → ``ม.ค. - มี.ค. 2565``; ``30/6/69`` → ``30/6/2569``."""
+    text = _SHORT_YEAR.sub(lambda m: f"{m[1]} 25{to_arabic_digits(m[2])}", text)
+    return _SHORT_NUMERIC_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[2]}25{to_arabic_digits(m[4])}", text)
 
 
 def choice(column: Column, raw: Any) -> str:

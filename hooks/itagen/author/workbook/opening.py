@@ -20,7 +20,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...problems import DataError, Location, Problem
-from .cells import Cell
+from .cells import Cell, cell_value
 from .layout import FIRST_DATA_ROW, Sheet
 
 MAX_WORKBOOK_BYTES = 20_000_000
@@ -209,7 +209,7 @@ def _sheet_rows(path: Path, sheet: Sheet, values: Worksheet, formulas: Worksheet
     for row in range(FIRST_DATA_ROW, values.max_row + 1):
         cells = {}
         for key, number in columns.items():
-            raw, below = merged.get((row, number), (values.cell(row, number).value, False))
+            raw, below = merged.get((row, number), (cell_value(values.cell(row, number)), False))
             formula = formulas.cell(row, number)
             if formula.data_type == "f" and raw is None and not below:
                 problems.append(
@@ -256,7 +256,7 @@ def _merged_values(sheet: Worksheet) -> dict[tuple[int, int], tuple[Any, bool]]:
     """Each cell of a merged range that spans rows → the range's value, marked when it lies below the top."""
     found = {}
     for merged in sheet.merged_cells.ranges:
-        value = sheet.cell(merged.min_row, merged.min_col).value
+        value = cell_value(sheet.cell(merged.min_row, merged.min_col))
         for row in range(merged.min_row, min(merged.max_row, MAX_ROWS) + 1):
             for column in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
                 if column == merged.min_col:
