@@ -10,6 +10,9 @@ Languages › Locale setting), and a list of tasks:
   answers what each cell became (text or a number) and what it shows.
 - ``rows``: open ``source``; answers, for every row of every sheet that Calc would draw taller to
   show all its lines, the height it has and the height Calc's optimal height gives.
+- ``merged``: open ``source``; for each of the cell ranges merged down several rows (``ranges``),
+  whose lines Calc's optimal height does not measure, unmerge it and answers those whose rows
+  together are lower than Calc makes the first row when it holds the text alone.
 """
 
 from __future__ import annotations
@@ -114,7 +117,25 @@ def _rows(desktop: Any, task: dict[str, Any]) -> list[dict[str, Any]]:
     return short
 
 
-TASKS = {"type": _type, "rows": _rows}
+def _merged(desktop: Any, task: dict[str, Any]) -> list[dict[str, Any]]:
+    document = _open(desktop, task["source"])
+    short = []
+    try:
+        for merged in task["ranges"]:
+            sheet = document.Sheets.getByName(merged["sheet"])
+            area = sheet.getCellRangeByName(merged["range"]).RangeAddress
+            rows = [sheet.Rows.getByIndex(index) for index in range(area.StartRow, area.EndRow + 1)]
+            height = sum(row.Height for row in rows)
+            sheet.getCellRangeByName(merged["range"]).merge(False)
+            rows[0].OptimalHeight = True
+            if rows[0].Height > height + ROW_SLACK:
+                short.append({**merged, "height": height, "needs": rows[0].Height})
+    finally:
+        document.close(True)
+    return short
+
+
+TASKS = {"type": _type, "rows": _rows, "merged": _merged}
 
 
 def main() -> None:

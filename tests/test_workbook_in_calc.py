@@ -135,14 +135,28 @@ def in_calc(calc: Calc, workbooks: dict[str, Path]) -> dict[str, Any]:
             "cells": [{**cell, "text": text} for cell, text in THAI_TYPED_YEAR],
         },
         *({"task": "rows", "source": str(path)} for path in workbooks.values()),
+        *({"task": "merged", "source": str(path), "ranges": _merged_down(path)} for path in workbooks.values()),
     ]
     answers = calc.uno(tasks)
+    count = len(workbooks)
     return {
         "template": answers[0],
         "export": answers[1],
         "typed": typed,
-        "rows": dict(zip(workbooks, answers[3:], strict=True)),
+        "rows": dict(zip(workbooks, answers[3 : 3 + count], strict=True)),
+        "merged": dict(zip(workbooks, answers[3 + count :], strict=True)),
     }
+
+
+def _merged_down(workbook: Path) -> list[dict[str, str]]:
+    """The ranges of cells merged down several rows that hold a value."""
+    book = openpyxl.load_workbook(workbook)
+    return [
+        {"sheet": sheet.title, "range": area.coord}
+        for sheet in book.worksheets
+        for area in sheet.merged_cells.ranges
+        if area.max_row > area.min_row and sheet.cell(area.min_row, area.min_col).value is not None
+    ]
 
 
 def test_a_thai_calc_keeps_dates_typed_into_the_template_as_text(in_calc: dict[str, Any]) -> None:
@@ -188,6 +202,14 @@ def test_a_thai_typed_workbook_imports_as_typed_also_after_calc_saved_it_again(
 def test_every_line_of_every_cell_shows_in_calc(in_calc: dict[str, Any]) -> None:
     short = {name: rows for name, rows in in_calc["rows"].items() if rows}
     assert short == {}, "rows Calc would draw taller to show every line (height, needs: 1/100 mm)"
+
+
+def test_every_line_of_a_cell_merged_down_a_measures_rows_shows_in_calc(
+    in_calc: dict[str, Any], workbooks: dict[str, Path]
+) -> None:
+    assert len(_merged_down(workbooks["demo"])) > 10, "the demo's measures and progress have merged cells"
+    short = {name: ranges for name, ranges in in_calc["merged"].items() if ranges}
+    assert short == {}, "cells merged down rows that together are too low for their lines (1/100 mm)"
 
 
 def test_merged_year_and_number_cells_stand_at_the_top(calc: Calc, workbooks: dict[str, Path]) -> None:
