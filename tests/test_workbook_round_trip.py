@@ -1,20 +1,25 @@
 """Data → workbook → data gives the same records, for the demo and every example: every fiscal year
 whole (the workbook covers every key of years/*.yml), documents.yml and the OIT files; the CLIs
-never overwrite without --force."""
+never overwrite without --force. The same after Debian's LibreOffice Calc saved the workbook again,
+as .xlsx or by way of .ods, and the sites built from what comes back are byte for byte the same."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import DEMO_DATA, PROJECT_ROOT, example_dirs
+from calc_support import Calc
+from conftest import DEMO_DATA, PROJECT_ROOT, example_dirs, run_build
+from same_output import fingerprint
 
 from itagen.author.workbook.importing import read_import, write_import
-from itagen.author.workbook.layout import DATA_SHEETS, INSTRUCTIONS, MEASURES, PROGRESS
+from itagen.author.workbook.layout import DATA_SHEETS, INSTRUCTIONS, MEASURES, PROGRESS, TEXT_FORMAT
+from itagen.author.workbook.template import VALIDATED_ROWS
 from itagen.author.workbook.writing import write_workbook
 from itagen.load.site import load_site
 
@@ -27,10 +32,13 @@ def _without_workbook_files(source: Path, target: Path) -> None:
     (target / "documents.yml").unlink(missing_ok=True)
 
 
-def _round_trip(source: Path, tmp_path: Path) -> None:
+def _round_trip(source: Path, tmp_path: Path, workbook: Path | None = None) -> Path:
+    """The data of ``source`` through its workbook (written now, or ``workbook``, its export saved by
+    Calc) and back, compared record for record; the data folder that came back."""
     before = load_site(source).site
-    workbook = tmp_path / "data.xlsx"
-    write_workbook(before, workbook)
+    if workbook is None:
+        workbook = tmp_path / "data.xlsx"
+        write_workbook(before, workbook)
     data = tmp_path / "data"
     _without_workbook_files(source, data)
     imported = read_import(workbook, data)
@@ -48,11 +56,46 @@ def _round_trip(source: Path, tmp_path: Path) -> None:
     assert [(o.fiscal_year, o.checklist, o.items, o.url_sheet) for o in after.oit] == [
         (o.fiscal_year, o.checklist, o.items, o.url_sheet) for o in before.oit
     ]
+    return data
 
 
-@pytest.mark.parametrize("source", [DEMO_DATA, *example_dirs()], ids=lambda p: p.name)
+SOURCES = [DEMO_DATA, *example_dirs()]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
 def test_data_to_workbook_to_data_gives_the_same_records(source: Path, tmp_path: Path) -> None:
     _round_trip(source, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def saved_by_calc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """Every source's export as Calc saves it: .xlsx again, and .ods opened and saved as .xlsx
+    (three starts of Calc for all of them)."""
+    folder = tmp_path_factory.mktemp("exports")
+    exports = []
+    for source in SOURCES:
+        exports.append(folder / f"{source.name}.xlsx")
+        write_workbook(load_site(source).site, exports[-1])
+    calc = Calc(tmp_path_factory.mktemp("calc"))
+    routes = {"xlsx": calc.convert(exports, "xlsx"), "ods": calc.convert(calc.convert(exports, "ods"), "xlsx")}
+    return {route: {s.name: p for s, p in zip(SOURCES, saved, strict=True)} for route, saved in routes.items()}
+
+
+@pytest.mark.parametrize("route", ["xlsx", "ods"])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_the_export_saved_by_calc_gives_the_same_records_and_a_byte_identical_site(
+    source: Path,
+    route: str,
+    saved_by_calc: dict[str, dict[str, Path]],
+    built_site: Callable[[Path], Path],
+    tmp_path: Path,
+) -> None:
+    data = _round_trip(source, tmp_path, saved_by_calc[route][source.name])
+    result = run_build(data, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    before, after = fingerprint(built_site(source)), fingerprint(tmp_path / "site")
+    assert sorted(after) == sorted(before)
+    assert [name for name in before if before[name] != after[name]] == []
 
 
 OIT_CORRECTIONS = """
@@ -144,6 +187,12 @@ def test_the_empty_template(tmp_path: Path) -> None:
     result = _run("export_xlsx.py", "--xlsx", str(workbook), "--template")
     assert result.returncode == 0, result.stderr
     book = openpyxl.load_workbook(workbook)
-    assert all(book[sheet.name].max_row == 2 for sheet in DATA_SHEETS)  # headers only
+    for sheet in DATA_SHEETS:  # headers only
+        assert all(cell.value is None for row in book[sheet.name].iter_rows(min_row=3) for cell in row)
+    for sheet in DATA_SHEETS:  # dates and periods in text columns, on every row that has dropdowns
+        for column in (c for c in sheet.columns if c.kind in ("date", "period")):
+            worksheet, letter = book[sheet.name], sheet.letter(column.key)
+            assert worksheet.column_dimensions[letter].number_format == TEXT_FORMAT
+            assert {worksheet[f"{letter}{row}"].number_format for row in (3, VALIDATED_ROWS)} == {TEXT_FORMAT}
     instructions = "\n".join(str(c.value) for c in book[INSTRUCTIONS]["A"] if c.value)
     assert "make import" in instructions and "Alt+Enter" in instructions

@@ -16,6 +16,11 @@ from ...records.oit import PERIOD_NAMES
 from ...records.record import record
 
 FIRST_DATA_ROW = 3
+TEXT_FORMAT = "@"
+"""The number format of a text column: what is typed there stays text."""
+TYPED_AS_TEXT = ("date", "period")
+"""Kinds of column whose cells are text columns. A Thai Calc or Excel turns ``15 ส.ค. 68`` typed into
+a General cell into a date in 1968 that shows as 15/08/68, and the import cannot know it meant 2568."""
 
 STATUS_CHOICES = {name: code for code, name in STATUS_NAMES.items()}
 ROUND_CHOICES = {name: code for code, name in ROUND_NAMES.items()}
@@ -50,6 +55,10 @@ class Column:
     values; elsewhere the dropdown is a help (a level is checked by the loader)."""
     width: int = 18
     required: bool = False
+
+    @property
+    def typed_as_text(self) -> bool:
+        return self.kind in TYPED_AS_TEXT
 
 
 @record

@@ -1,20 +1,25 @@
 """The empty workbook: instructions in Thai, one sheet per table with Thai and English headers,
-dropdowns for statuses, rounds, tools, levels, indicator numbers and document kinds."""
+dropdowns for statuses, rounds, tools, levels, indicator numbers and document kinds, and date and
+period columns that keep what is typed as text (a Thai Calc or Excel would make ``15 ส.ค. 68`` a
+date in 1968 that looks right on screen)."""
 
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .layout import DATA_SHEETS, FIRST_DATA_ROW, INSTRUCTIONS, Sheet
+from .appearance import WRAP, fit_rows, print_setup, print_text_setup
+from .layout import DATA_SHEETS, FIRST_DATA_ROW, INSTRUCTIONS, TEXT_FORMAT, Sheet
 
 VALIDATED_ROWS = 2000
-"""Dropdowns reach this far down each sheet."""
+"""Dropdowns and text columns reach this far down each sheet."""
+INSTRUCTIONS_WIDTH = 120
+"""The instructions' one column: wide enough to read, narrow enough for a landscape A4 page."""
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
-WRAP = Alignment(wrap_text=True, vertical="top")
 
 INSTRUCTION_LINES = (
     ("แบบฟอร์มข้อมูล ITA สำหรับเว็บไซต์ของหน่วยงาน / ITA data workbook", True),
@@ -40,7 +45,17 @@ INSTRUCTION_LINES = (
     ),
     ("  บรรทัดที่ขึ้นต้นด้วยเว้นวรรคสองช่อง เป็นส่วนต่อของรายการบรรทัดบน (รายการที่มีหลายบรรทัด)", False),
     ("• ผู้รับผิดชอบหลายหน่วยงาน คั่นด้วยจุลภาค (,) หรือขึ้นบรรทัดใหม่; ตัวชี้วัดหลายข้อ เช่น 1, 2", False),
-    ("• ตัวเลขไทย (๐–๙) ใช้ได้ทุกช่อง วันที่พิมพ์เป็นวันที่ของ Excel หรือข้อความ เช่น 1 ต.ค. 2567, ๑ ตุลาคม ๒๕๖๗, 2567-10-01", False),
+    ("• ตัวเลขไทย (๐–๙) ใช้ได้ทุกช่อง", False),
+    (
+        "• วันที่: พิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 30/6/2569 หรือใช้ชื่อเดือนย่อ เช่น 15 ส.ค. 2568, ๑ ตุลาคม ๒๕๖๗"
+        " คอลัมน์วันที่และระยะเวลาเป็นข้อความ สิ่งที่พิมพ์จะคงอยู่ตามที่พิมพ์",
+        False,
+    ),
+    (
+        "  dates: day/month/B.E. year (30/6/2569) or a Thai month abbreviation (15 ส.ค. 2568);"
+        " date and period columns are text columns, so what is typed stays as typed",
+        False,
+    ),
     ("• ระยะเวลา: ตลอดปีงบประมาณ, ม.ค. – เม.ย. 2568, 1 ต.ค. 2567 – 28 ก.พ. 2568, ม.ค. 2568", False),
     ("• สถานะ รอบรายงาน เครื่องมือ ระดับ ประเภทเอกสาร และผู้ลงนาม เลือกจากรายการในเซลล์ (ลูกศรข้างเซลล์)", False),
     ("• ในรายงานผล ช่องมาตรการใส่รหัส (m1) หรือลำดับของมาตรการในปีนั้น (1, ๑)", False),
@@ -67,13 +82,18 @@ def empty_workbook() -> Workbook:
 
 
 def _instructions(worksheet: Worksheet) -> None:
-    worksheet.column_dimensions["A"].width = 140
+    worksheet.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
     lines = [*INSTRUCTION_LINES, *((f"• {s.name} ({s.english}): {s.purpose}", False) for s in DATA_SHEETS)]
     lines.append(("", False))
     lines.append(("คำอธิบายทุกช่องอยู่ที่ data/README.md / every column is explained in data/README.md", False))
+    cells = []
     for number, (text, heading) in enumerate(lines, start=1):
         cell = worksheet.cell(number, 1, text)
         cell.font = Font(bold=heading, size=14 if heading else 11)
+        cell.alignment = WRAP
+        cells.append(cell)
+    fit_rows(worksheet, cells)
+    print_text_setup(worksheet)
 
 
 def _data_sheet(worksheet: Worksheet, sheet: Sheet) -> None:
@@ -88,10 +108,27 @@ def _data_sheet(worksheet: Worksheet, sheet: Sheet) -> None:
         english = worksheet.cell(2, number, column.english)
         english.font = Font(italic=True, color="666666", size=9)
         english.alignment = WRAP
+        if column.typed_as_text:
+            _text_column(worksheet, letter, number)
         if column.choices:
             _dropdown(
                 worksheet, f"{letter}{FIRST_DATA_ROW}:{letter}{VALIDATED_ROWS}", list(column.choices), column.kind
             )
+    fit_rows(worksheet, header_cells(worksheet, sheet))
+    print_setup(worksheet)
+
+
+def header_cells(worksheet: Worksheet, sheet: Sheet) -> list[Cell | MergedCell]:
+    """The Thai and English headers' cells."""
+    return [worksheet.cell(row, column) for row in (1, 2) for column in range(1, len(sheet.columns) + 1)]
+
+
+def _text_column(worksheet: Worksheet, letter: str, number: int) -> None:
+    """The column's own format (what Calc and Excel give a cell typed below the last styled row)
+    and every data row's cell, for programs that read the cells' formats only."""
+    worksheet.column_dimensions[letter].number_format = TEXT_FORMAT
+    for row in range(FIRST_DATA_ROW, VALIDATED_ROWS + 1):
+        worksheet.cell(row, number).number_format = TEXT_FORMAT
 
 
 def _dropdown(worksheet: Worksheet, cells: str, choices: list[str], kind: str) -> None:

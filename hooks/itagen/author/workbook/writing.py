@@ -3,7 +3,8 @@
 What is written reads back as the same records (a test holds every example to it): dates and
 periods as Thai text (``1 ต.ค. 2567``, ``ม.ค. 2565 – เม.ย. 2565``), a measure's steps, units and
 other lists one item per row with its single values merged down the rows, as measures tables are
-drawn in the offices' documents.
+drawn in the offices' documents. Rows are as tall as their lines, merged cells sit at the top of
+their block, and dates and periods stay in text cells (``appearance``, ``template``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...records.content import DOCUMENT_CATEGORIES, Document
@@ -25,6 +27,7 @@ from ...records.fiscal_year import (
 )
 from ...records.site import Site
 from ...thai.dates import ThaiDate
+from .appearance import TOP, WRAP, fit_rows
 from .cells import list_cell
 from .layout import (
     ANALYSIS,
@@ -39,11 +42,12 @@ from .layout import (
     REPORTS,
     SIGNATORIES,
     SURVEYS,
+    TEXT_FORMAT,
     YEARS,
     Sheet,
 )
 from .oit import oit_rows
-from .template import WRAP, empty_workbook
+from .template import empty_workbook, header_cells
 
 PART_NAMES = {code: name for name, code in PART_CHOICES.items()}
 MAX_CELL_CHARACTERS = 32_767
@@ -78,7 +82,8 @@ def _fill(workbook: Workbook, site: Site) -> None:
     rows[DOCUMENTS.name] = [_document(d) for d in (site.content.documents if site.content else [])]
     rows |= oit_rows(site)
     for name, sheet in sheets.items():
-        _write_rows(workbook[name], sheet, rows[name])
+        worksheet = workbook[name]
+        fit_rows(worksheet, [*header_cells(worksheet, sheet), *_write_rows(worksheet, sheet, rows[name])])
 
 
 def _year(year: FiscalYear, rows: dict[str, list[dict[str, Any] | Block]]) -> None:
@@ -218,13 +223,18 @@ def _block(single: dict[str, Any], lists: dict[str, list[str]]) -> Block:
     return rows
 
 
-def _write_rows(worksheet: Worksheet, sheet: Sheet, rows: list[dict[str, Any] | Block]) -> None:
+def _write_rows(worksheet: Worksheet, sheet: Sheet, rows: list[dict[str, Any] | Block]) -> list[Cell | MergedCell]:
+    """The cells written."""
+    written = []
     number = FIRST_DATA_ROW
     for entry in rows:
         block = entry if isinstance(entry, list) else [entry]
         for offset, values in enumerate(block):
             for key, value in values.items():
-                _write_cell(worksheet, number + offset, sheet.index(key) + 1, value)
+                text = sheet.column(key).typed_as_text
+                cell = _write_cell(worksheet, number + offset, sheet.index(key) + 1, value, text=text)
+                if cell is not None:
+                    written.append(cell)
         if len(block) > 1:  # the single values span the item's rows, as a measures table draws them
             for key, value in block[0].items():
                 if value is not None and not any(key in values for values in block[1:]):
@@ -233,21 +243,27 @@ def _write_rows(worksheet: Worksheet, sheet: Sheet, rows: list[dict[str, Any] | 
                         start_row=number, start_column=column, end_row=number + len(block) - 1, end_column=column
                     )
         number += len(block)
+    return written
 
 
-def _write_cell(worksheet: Worksheet, row: int, column: int, value: Any) -> None:
+def _write_cell(worksheet: Worksheet, row: int, column: int, value: Any, *, text: bool) -> Cell | MergedCell | None:
     if value is None or value == "":
-        return
+        return None
     if isinstance(value, str):
         value = str(value)  # MarkdownText, Url … are str subclasses openpyxl does not know
         if len(value) > MAX_CELL_CHARACTERS:
             raise TooLong(f"{worksheet.title}!{row},{column}")
-    cell = worksheet.cell(row, column, value)
+    cell: Cell | MergedCell = worksheet.cell(row, column, value)
+    if text:
+        cell.number_format = TEXT_FORMAT  # a date retyped in Calc stays text (below the template's rows too)
     if isinstance(value, str):
         cell.data_type = "s"  # text that starts with = is text, never a formula
         cell.alignment = WRAP
-    elif isinstance(value, float):
-        cell.number_format = "0.00"
+    else:
+        cell.alignment = TOP  # a year or number merged down a measure's rows stands at its top
+        if isinstance(value, float):
+            cell.number_format = "0.00"
+    return cell
 
 
 def _date(date: ThaiDate | None) -> str | None:
