@@ -143,14 +143,11 @@ def test_a_year_without_a_built_in_list_uses_the_nearest_earlier_and_says_so(
     (data_copy / "oit" / "2569.yml").unlink()
     (data_copy / "oit" / f"{fiscal_year}.yml").write_text(f"fiscal_year: {fiscal_year}\n", encoding="utf-8")
     if not (data_copy / "years" / f"{fiscal_year}.yml").exists():
-        year = (
-            (data_copy / "years" / "2567.yml")
-            .read_text(encoding="utf-8")
-            .replace("fiscal_year: 2567", f"fiscal_year: {fiscal_year}")
-        )
-        (data_copy / "years" / f"{fiscal_year}.yml").write_text(
-            year.replace("updated: 2567-", f"updated: {fiscal_year}-"), encoding="utf-8"
-        )
+        # The 2567 year moved whole to the new year: every B.E. year in it shifted alike, since a date
+        # years away from its fiscal year is an error.
+        year = (data_copy / "years" / "2567.yml").read_text(encoding="utf-8")
+        shifted = re.sub(r"\b25\d\d\b", lambda found: str(int(found[0]) + fiscal_year - 2567), year)
+        (data_copy / "years" / f"{fiscal_year}.yml").write_text(shifted, encoding="utf-8")
     loaded = load_site(data_copy)
     assert [oit.checklist.ita_year for oit in loaded.site.oit] == [int(nearest[4:])]
     said = [w.english for w in loaded.warnings]
