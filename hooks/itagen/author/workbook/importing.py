@@ -1,10 +1,11 @@
-"""A filled workbook → data files, checked by the same loader as a build, written all or nothing.
+"""A filled workbook → data files, checked as a build checks them, written all or nothing.
 
 The files are first written into a copy of the data folder (files linked, not copied, where the
-disk allows) and the whole site is loaded from there: the workbook's mistakes come out as the
-build's own Thai and English messages, told by sheet, row and column instead of line and field.
-Only when the copy loads, and no file would be overwritten without ``force``, are the files moved
-into the data folder.
+disk allows) and the whole site is loaded from there, then planned and rendered by the checks the
+caller gives (the engine's later stages, which ``author`` may not import): the workbook's mistakes
+come out as the build's own Thai and English messages, told by sheet, row and column instead of
+line and field. Only when the copy builds, and no file would be overwritten without ``force``, are
+the files swapped into the data folder (``swapping``).
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from ...load.site import load_site
 from ...problems import DataError, Location, Problem
 from ...records.record import record
+from ...records.site import Site
 from .layout import DATA_SHEETS, INSTRUCTIONS
 from .opening import CellLocation, open_workbook
 from .reading import data_files, read_workbook
@@ -34,7 +37,11 @@ class Imported:
     warnings: list[Problem]
 
 
-def read_import(workbook: Path, data: Path) -> Imported:
+BuildCheck = Callable[[Site], None]
+"""What a build does with a loaded site after loading it (plan and render), raising DataError."""
+
+
+def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = None) -> Imported:
     """Read and check the workbook against the data folder; raise DataError naming cells. Writes nothing."""
     if not (data / "agency.yml").is_file():
         raise DataError(
@@ -54,7 +61,7 @@ def read_import(workbook: Path, data: Path) -> Imported:
     )
     texts = {name: data_file_text(data / name, value, comment) for name, value in data_files(files).items()}
     try:
-        warnings = _load_with(texts, data, files)
+        warnings = _load_with(texts, data, files, build_check)
     except DataError as error:
         # The workbook's own mistakes and the loader's, once each: a cell refused here was left out,
         # so the loader may call it missing.
@@ -74,21 +81,9 @@ def read_import(workbook: Path, data: Path) -> Imported:
     return Imported(texts, existing, warnings)
 
 
-def write_import(imported: Imported, data: Path) -> list[Path]:
-    """Put the files in place, each whole (written beside, then renamed over)."""
-    written = []
-    for name, text in imported.texts.items():
-        target = data / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.importing")
-        partial.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(partial, target)
-        written.append(target)
-    return written
-
-
-def _load_with(texts: dict[str, str], data: Path, files: Files) -> list[Problem]:
-    """Load the site as it will be with the new files; its problems told by cell where they are the workbook's."""
+def _load_with(texts: dict[str, str], data: Path, files: Files, build_check: BuildCheck | None) -> list[Problem]:
+    """Load (and build) the site as it will be with the new files; its problems told by cell where
+    they are the workbook's."""
     with tempfile.TemporaryDirectory(prefix="ita-import-") as temporary:
         copy = Path(temporary) / data.name
         shutil.copytree(data, copy, symlinks=True, copy_function=_link_or_copy)
@@ -98,6 +93,8 @@ def _load_with(texts: dict[str, str], data: Path, files: Files) -> list[Problem]
             (copy / name).write_text(text, encoding="utf-8")
         try:
             result = load_site(copy)
+            if build_check is not None:
+                build_check(result.site)
         except DataError as error:
             raise DataError([_told(p, copy, data, files) for p in error.problems]) from None
         return [_told(p, copy, data, files) for p in result.warnings]
