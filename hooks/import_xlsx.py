@@ -13,8 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from itagen.author.workbook.importing import read_import
-from itagen.author.workbook.swapping import WriteFailed, leftovers_cleared, swap_in
+from itagen.author.workbook.importing import read_import, write_import
+from itagen.author.workbook.swapping import WriteFailed, leftovers_cleared
 from itagen.load.site import IMPORT_JOURNAL
 from itagen.plan.site_plan import plan_site
 from itagen.problems import DataError
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     for warning in imported.warnings:
         print(f"คำเตือน / warning: {warning.message(data)}")
     try:
-        written = swap_in(imported.texts, data)
+        written = write_import(imported, data)
     except WriteFailed as failure:
         print(f"{failure.thai}\n{failure.english}", file=sys.stderr)
         return 1

@@ -25,6 +25,7 @@ from .layout import DATA_SHEETS, INSTRUCTIONS
 from .opening import CellLocation, open_workbook
 from .reading import data_files, read_workbook
 from .rows import Files
+from .swapping import swap_in
 from .yaml_text import data_file_text
 
 
@@ -79,6 +80,11 @@ def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = Non
         )
     existing = [name for name in texts if (data / name).exists()]
     return Imported(texts, existing, warnings)
+
+
+def write_import(imported: Imported, data: Path) -> list[Path]:
+    """Put the files in place, all or none (``swapping.WriteFailed`` says what happened)."""
+    return swap_in(imported.texts, data)
 
 
 def _load_with(texts: dict[str, str], data: Path, files: Files, build_check: BuildCheck | None) -> list[Problem]:
