@@ -3,7 +3,8 @@
 A measure starts on a row that gives its number, id or title (not as the lower part of a merged
 cell); the rows below it without one continue it: each adds steps, units, projects … A cell merged
 down across the rows (a responsible unit, a period) counts once. A progress item likewise starts
-on a row that names its measure.
+on a row that names its measure. A cell merged down across the rows of several measures (one unit
+responsible for two measures) belongs to each measure whose first row it covers.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def _new_measure(row: Row, files: Files) -> Block:
         block.item["title"] = title
         files.at(file, f"{block.path}.title", row.where("title"))
     block.key = number if isinstance(number, int) else len(items)
-    _fill(block, row, files, skip=("number", "title"))
+    _fill(block, row, files, skip=("number", "title"), starting=True)
     return block
 
 
@@ -149,7 +150,7 @@ def _new_progress(row: Row, round_name: str, files: Files) -> Block:
     items.append(block.item)
     files.at(file, block.path, row.where("measure"))
     _columns_at(block, row, files)
-    _fill(block, row, files, skip=("round",))
+    _fill(block, row, files, skip=("round",), starting=True)
     return block
 
 
@@ -173,11 +174,11 @@ def _columns_at(block: Block, row: Row, files: Files) -> None:
         files.at(block.file, f"{block.path}.{column.key}", row.where(column.key))
 
 
-def _fill(block: Block, row: Row, files: Files, skip: tuple[str, ...]) -> None:
+def _fill(block: Block, row: Row, files: Files, skip: tuple[str, ...], *, starting: bool = False) -> None:
     """Add a row's cells to the record: list cells extend it, a text continues it, anything else
-    given twice is a mistake."""
+    given twice is a mistake. A merged cell counts on the first row of each record it covers."""
     for key, cell in row.cells.items():
-        if key in skip or key == "fiscal_year" or cell.merged_below:
+        if key in skip or key == "fiscal_year" or (cell.merged_below and not starting):
             continue
         value = row.value(key)
         if value is None or value == []:

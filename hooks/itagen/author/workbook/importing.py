@@ -13,16 +13,19 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ...load.site import load_site
 from ...problems import DataError, Location, Problem
 from ...records.record import record
 from ...records.site import Site
+from ...source.yaml_file import MAX_FILE_BYTES
 from .layout import DATA_SHEETS, INSTRUCTIONS
-from .opening import CellLocation, open_workbook
+from .locations import CellLocation
+from .opening import open_workbook
 from .reading import data_files, read_workbook
 from .rows import Files
 from .swapping import swap_in
@@ -60,7 +63,11 @@ def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = Non
         f"# นำเข้าจาก {workbook.name} ด้วย make import: แก้ที่ไฟล์นี้ หรือแก้ในไฟล์ Excel แล้วนำเข้าใหม่ (FORCE=1)\n"
         f"# Imported from {workbook.name} by make import: edit this file, or the workbook and import again (FORCE=1)."
     )
-    texts = {name: data_file_text(data / name, value, comment) for name, value in data_files(files).items()}
+    values = data_files(files)
+    texts = {name: data_file_text(data / name, value, comment) for name, value in values.items()}
+    oversized = [_oversized(name, text, values[name], files) for name, text in texts.items()]
+    if any(oversized):
+        raise DataError([*files.problems, *(problem for problem in oversized if problem is not None)])
     try:
         warnings = _load_with(texts, data, files, build_check)
     except DataError as error:
@@ -80,6 +87,36 @@ def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = Non
         )
     existing = [name for name in texts if (data / name).exists()]
     return Imported(texts, existing, warnings)
+
+
+def _oversized(name: str, text: str, value: Any, files: Files) -> Problem | None:
+    """A data file larger than a build reads, told by the file and the longest cells that fill it
+    (the build itself could only name the file, and the import its first cell)."""
+    size = len(text.encode("utf-8"))
+    if size <= MAX_FILE_BYTES:
+        return None
+    longest = sorted(_texts(value, ""), key=lambda pair: -len(pair[1]))[:3]
+    cells = [(files.locate(name, path), len(typed)) for path, typed in longest]
+    shown = "; ".join(f"{where.describe()}: {length:,}" for where, length in cells if where is not None)
+    return Problem(
+        files.locate(name, "") or CellLocation(files.workbook),
+        f"ข้อมูลของไฟล์ {name} จากไฟล์ Excel มีขนาด {size:,} ไบต์ เกินขีดจำกัด {MAX_FILE_BYTES:,} ไบต์ของไฟล์ข้อมูล "
+        f"เซลล์ที่ยาวที่สุด (ตัวอักษร): {shown} ย่อข้อความ หรือแนบเป็นเอกสารแทน",
+        f"the workbook's data for {name} comes to {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} for a data file; "
+        f"the longest cells (characters): {shown}; shorten them, or attach the text as a document instead",
+    )
+
+
+def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every text of a file's value with its field path (``measures.items[2].steps[1]``)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            yield from _texts(item, f"{path}[{index}]")
 
 
 def write_import(imported: Imported, data: Path) -> list[Path]:

@@ -51,7 +51,8 @@ def read_oit(found: Mapping[str, SheetRows], files: Files) -> None:
         item: tuple[int, str] | None = None
         for row in rows_by_year(found[OIT_EVIDENCE.name], files):
             code = row.value("code")
-            if row.has("code") and not row.cells["code"].merged_below and code:
+            starts = row.has("code") and not row.cells["code"].merged_below and bool(code)
+            if starts:
                 item = (row.year, str(code).upper())
             elif item is None or item[0] != row.year:
                 files.error(
@@ -60,7 +61,7 @@ def read_oit(found: Mapping[str, SheetRows], files: Files) -> None:
                     "this row names no checklist item (such as O1)",
                 )
                 continue
-            _evidence(row, item[1], files)
+            _evidence(row, item[1], files, starts)
     for document in files.oit.values():
         ordered = {key: document[key] for key in OIT_KEYS if key in document}
         document.clear()
@@ -75,14 +76,15 @@ def _document(row: Row, files: Files) -> dict[str, Any]:
     return files.oit[row.year]
 
 
-def _evidence(row: Row, code: str, files: Files) -> None:
+def _evidence(row: Row, code: str, files: Files, starts: bool) -> None:
+    """One row of evidence; an explanation merged down across several items explains each of them."""
     file = oit_file(row.year)
     items = _document(row, files).setdefault("items", {})
     entry = items.setdefault(code, {"evidence": []})
     path = f"items.{code}"
     files.at(file, path, row.where("code"))
     explanation = row.value("explanation")
-    if explanation and not row.cells["explanation"].merged_below:
+    if explanation and (starts or not row.cells["explanation"].merged_below):
         entry["explanation"] = f"{entry['explanation']}\n{explanation}" if "explanation" in entry else explanation
         files.at(file, f"{path}.explanation", row.where("explanation"))
     target = row.value("target")

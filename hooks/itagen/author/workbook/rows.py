@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...load.text_checks import describe_character, invisible_characters
 from ...problems import Location, Problem, describe_value
 from ...records.record import record
 from .cells import Cell, CellError, one_line, read_cell, year_of
@@ -87,7 +88,13 @@ class Row:
         try:
             return read_cell(self.sheet.column(key), cell.raw)
         except CellError as error:
-            self.files.error(self.where(key), error.thai, error.english)
+            thai, english = error.thai, error.english
+            hidden = invisible_characters(cell.raw) if isinstance(cell.raw, str) else []
+            if hidden:  # the value looks right on screen: say what cannot be seen
+                names = ", ".join(describe_character(c) for c in hidden)
+                thai += f" เซลล์มีอักขระที่มองไม่เห็น {names} ลบออกหรือเลือกค่าจากรายการใหม่"
+                english += f"; the cell holds the invisible character(s) {names}: delete them or pick the value from the dropdown again"
+            self.files.error(self.where(key), thai, english)
             return None
 
     def put(self, target: dict[str, Any], key: str, file: str, path: str, name: str | None = None) -> None:
