@@ -97,9 +97,13 @@ def _oversized(name: str, text: str, value: Any, files: Files) -> Problem | None
         return None
     longest = sorted(_texts(value, ""), key=lambda pair: -len(pair[1]))[:3]
     cells = [(files.locate(name, path), len(typed)) for path, typed in longest]
-    shown = "; ".join(f"{where.describe()}: {length:,}" for where, length in cells if where is not None)
+    shown = ", ".join(
+        f"'{where.sheet}'!{where.column}{where.row} ({length:,})"
+        for where, length in cells
+        if isinstance(where, CellLocation)
+    )
     return Problem(
-        files.locate(name, "") or CellLocation(files.workbook),
+        next((where for where, _ in cells if where is not None), CellLocation(files.workbook)),
         f"ข้อมูลของไฟล์ {name} จากไฟล์ Excel มีขนาด {size:,} ไบต์ เกินขีดจำกัด {MAX_FILE_BYTES:,} ไบต์ของไฟล์ข้อมูล "
         f"เซลล์ที่ยาวที่สุด (ตัวอักษร): {shown} ย่อข้อความ หรือแนบเป็นเอกสารแทน",
         f"the workbook's data for {name} comes to {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} for a data file; "
