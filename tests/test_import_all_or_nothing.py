@@ -136,3 +136,16 @@ def test_an_import_killed_while_swapping_is_refused_by_the_build_and_undone_by_t
     assert "an import that stopped half-way was undone" in again.stdout
     assert snapshot(data) == before
     load_site(data)
+
+
+def test_a_read_only_data_folder_is_said_so_with_what_to_do(tmp_path: Path) -> None:
+    data, workbook = demo_with_workbook(tmp_path)
+    shutil.rmtree(data / "years")  # the import would have to make the folder
+    before = snapshot(data)
+    with _read_only(data):
+        result = run_import(workbook, data, "--force")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "because data/years could not be written (the folder is read-only)" in result.stderr
+    assert "make the data folder writable, then import again" in result.stderr
+    assert "ทำให้โฟลเดอร์ข้อมูลเขียนได้" in result.stderr
+    assert snapshot(data) == before and not (data / "years").exists()

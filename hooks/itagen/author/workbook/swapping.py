@@ -47,38 +47,38 @@ def swap_in(texts: dict[str, str], data: Path) -> list[Path]:
     """Write every file of ``texts`` (relative path → text) into ``data``, all or none; WriteFailed."""
     names = list(texts)
     existed = [name for name in names if (data / name).exists()]
+    made = [folder for folder in {(data / name).parent for name in names} if not folder.exists()]
+    journal = data / IMPORT_JOURNAL
     try:
         for name in names:
             _stage(data / name, texts[name], keep=name in existed)
-    except OSError as error:
-        _discard(data, names)
-        raise WriteFailed(
-            f"ไม่ได้เปลี่ยนไฟล์ใดในโฟลเดอร์ข้อมูล เพราะเขียน {_where(error, data)} ไม่ได้ ({_why_thai(error)})",
-            f"no file in the data folder was changed, because {_where(error, data)} could not be written ({_why(error)})",
-        ) from None
-    journal = data / IMPORT_JOURNAL
-    try:
         _write_journal(journal, names, existed)
     except OSError as error:
-        _discard(data, names)
+        _discard(data, names, made)
         raise WriteFailed(
-            f"ไม่ได้เปลี่ยนไฟล์ใดในโฟลเดอร์ข้อมูล เพราะเขียน {_where(error, data)} ไม่ได้ ({_why_thai(error)})",
-            f"no file in the data folder was changed, because {_where(error, data)} could not be written ({_why(error)})",
+            f"ไม่ได้เปลี่ยนไฟล์ใดในโฟลเดอร์ข้อมูล เพราะเขียน {_where(error, data)} ไม่ได้ ({_why_thai(error)}): {_remedy_thai(error)}",
+            f"no file in the data folder was changed, because {_where(error, data)} could not be written ({_why(error)}): {_remedy(error)}",
         ) from None
     try:
         _rename_all(data, names)
     except OSError as error:
-        undone = roll_back(data)
-        if not undone:
+        if not roll_back(data):
             raise WriteFailed(
                 f"นำเข้าได้เพียงบางไฟล์และย้อนกลับไม่สำเร็จ ({_why_thai(error)}) สั่ง make import อีกครั้งเพื่อย้อนโฟลเดอร์ข้อมูลกลับเป็นเหมือนเดิม (make site จะไม่สร้างเว็บไซต์จนกว่าจะทำ)",
                 f"only some files were replaced and undoing them failed ({_why(error)}); run make import again to put the data folder back as it was (make site refuses to build until then)",
             ) from None
+        _discard(data, names, made)
         raise WriteFailed(
-            f"ไม่ได้เปลี่ยนไฟล์ใดในโฟลเดอร์ข้อมูล: เปลี่ยน {_where(error, data)} ไม่ได้ ({_why_thai(error)}) ไฟล์ที่เปลี่ยนไปแล้วถูกย้อนกลับทั้งหมด",
-            f"no file in the data folder was changed: {_where(error, data)} could not be replaced ({_why(error)}), and the files already replaced were put back",
+            f"ไม่ได้เปลี่ยนไฟล์ใดในโฟลเดอร์ข้อมูล: เปลี่ยน {_where(error, data)} ไม่ได้ ({_why_thai(error)}) ไฟล์ที่เปลี่ยนไปแล้วถูกย้อนกลับทั้งหมด: {_remedy_thai(error)}",
+            f"no file in the data folder was changed: {_where(error, data)} could not be replaced ({_why(error)}), and the files already replaced were put back: {_remedy(error)}",
         ) from None
-    journal.unlink()
+    try:
+        journal.unlink()
+    except OSError as error:  # every file is in place, but a build would still call the folder half-done
+        raise WriteFailed(
+            f"เขียนไฟล์ครบแล้ว แต่ลบ {_where(error, data)} ไม่ได้ ({_why_thai(error)}) สั่ง make import อีกครั้ง",
+            f"every file was written, but {_where(error, data)} could not be removed ({_why(error)}); run make import again",
+        ) from None
     for name in existed:
         with contextlib.suppress(OSError):  # the swap is done: a kept copy left behind is only untidy
             _beside(data / name, KEPT).unlink()
@@ -167,14 +167,17 @@ def _rename_all(data: Path, names: list[str]) -> None:
         os.replace(_beside(data / name, STAGED), data / name)
 
 
-def _discard(data: Path, names: list[str]) -> None:
-    """Remove what the staging wrote; the old files were never touched."""
+def _discard(data: Path, names: list[str], made: list[Path]) -> None:
+    """Remove what the staging wrote (files beside, folders it made); the old files were never touched."""
     for name in names:
         for suffix in (STAGED, KEPT):
             with contextlib.suppress(OSError):
                 _beside(data / name, suffix).unlink()
     with contextlib.suppress(OSError):
         _beside(data / IMPORT_JOURNAL, ".writing").unlink()
+    for folder in made:
+        with contextlib.suppress(OSError):  # only when empty: rmdir never removes a file
+            folder.rmdir()
 
 
 def _where(error: OSError, data: Path) -> str:
@@ -200,6 +203,18 @@ def _why(error: OSError) -> str:
         errno.EACCES: "permission denied",
         errno.EPERM: "permission denied",
     }.get(error.errno or 0, error.strerror or type(error).__name__)
+
+
+def _remedy(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "free some space on the disk (or ask the host for more quota), then import again"
+    return "make the data folder writable, then import again"
+
+
+def _remedy_thai(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "ลบไฟล์ที่ไม่ใช้ให้ดิสก์มีที่ว่าง (หรือขอโควตาเพิ่มจากผู้ให้บริการ) แล้วนำเข้าใหม่"
+    return "ทำให้โฟลเดอร์ข้อมูลเขียนได้ แล้วนำเข้าใหม่"
 
 
 def _why_thai(error: OSError) -> str:
