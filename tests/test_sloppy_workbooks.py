@@ -13,7 +13,7 @@ import pytest
 from test_workbook_import import _data_without_years, _fill, _seed_workbook
 from workbook_support import ImportRun, run_import, snapshot
 
-from itagen.author.workbook.layout import MEASURES, PROGRESS, REPORTS, YEARS
+from itagen.author.workbook.layout import MEASURES, OIT_EVIDENCE, PROGRESS, REPORTS, YEARS
 from itagen.author.workbook.template import empty_workbook
 from itagen.load.site import load_site
 
@@ -225,3 +225,20 @@ def test_another_invisible_character_inside_a_dropdown_value_is_named(tmp_path: 
         "อักขระที่มองไม่เห็น",
     )
     assert snapshot(data) == before
+
+
+def test_an_explanation_merged_down_across_two_oit_items_explains_each(tmp_path: Path) -> None:
+    workbook = tmp_path / "oit.xlsx"
+    _measures_workbook(workbook, [{"fiscal_year": 2565, "title": "มาตรการแรก"}], [])
+    book = openpyxl.load_workbook(workbook)
+    evidence: list[dict[str, object]] = [
+        {"fiscal_year": 2565, "code": "O1", "target": "https://example.go.th/structure", "explanation": "ดูหน้าเว็บไซต์"},
+        {"code": "O2", "target": "https://example.go.th/executives"},
+    ]
+    _fill(book, OIT_EVIDENCE, evidence, [("explanation", 3, 4)])
+    book.save(workbook)
+    data = _data_without_years(tmp_path)
+    result = run_import(workbook, data)
+    assert result.returncode == 0, result.stderr
+    items = load_site(data).site.oit[0].items
+    assert items["O1"].explanation == items["O2"].explanation == "ดูหน้าเว็บไซต์"

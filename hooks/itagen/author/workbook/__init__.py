@@ -2,10 +2,12 @@
 
 ``layout`` names every sheet and column once; ``template`` draws the empty workbook (headers,
 dropdowns, instructions); ``writing`` (and ``oit`` for the OIT sheets) fills it from loaded records;
-``opening`` refuses what is not a safe .xlsx; ``cells`` reads values as offices type them; ``rows``,
-``reading``, ``blocks`` and ``oit`` turn the rows into the plain values of the data files, remembering
-the cell of every value; ``importing`` checks them with the same loader as a build and writes the
-files as ``yaml_text`` words them.
+``unpacking`` measures and verifies every byte of a workbook before ``opening`` reads its sheets
+(refusing what the import would otherwise pass over); ``cells`` reads values as offices type them;
+``rows``, ``reading``, ``blocks`` and ``oit`` turn the rows into the plain values of the data files,
+remembering the cell of every value (``locations``); ``importing`` checks them with the same loader
+(and, given by the caller, the same plan and render) as a build; ``swapping`` puts the files that
+``yaml_text`` words into the data folder all at once or not at all.
 
 Part of ``author``: may import ``problems``, ``thai``, ``source``, ``records`` and ``load``.
 """
