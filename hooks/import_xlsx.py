@@ -55,6 +55,20 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(data), file=sys.stderr)
         print(NOTHING_WRITTEN, file=sys.stderr)
         return 1
+    except OSError as error:  # the trial copy in the temporary folder, or a data file that cannot be read
+        print(
+            f"ไม่ได้เขียนไฟล์ใด: อ่านหรือคัดลอก {error.filename or data} ไม่ได้ ({error.strerror})\n"
+            f"Nothing was written: {error.filename or data} could not be read or copied ({error.strerror})",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as error:  # a bug of ours, not the webmaster's: still said in a sentence
+        print(
+            f"เกิดข้อผิดพลาดภายในโปรแกรมนำเข้า ({type(error).__name__}: {error}) ไม่ได้เขียนไฟล์ใด โปรดแจ้งผู้ดูแลระบบพร้อมข้อความนี้\n"
+            f"Internal error of the import ({type(error).__name__}: {error}); nothing was written; please report this message",
+            file=sys.stderr,
+        )
+        return 3
     if not imported.texts:
         print(
             "ไม่มีข้อมูลในไฟล์ Excel (แผ่นงานว่างทั้งหมด) ไม่ได้เขียนไฟล์ใด / the workbook holds no data (every sheet is empty); nothing was written",
