@@ -57,7 +57,7 @@ def test_a_merge_over_the_whole_sheet_however_written_is_refused(tmp_path: Path,
     hostile = _rewritten(workbook, tmp_path / "merged.xlsx", _with_merge(reference))
     before = snapshot(data)
     result = run_import(hostile, data, "--force")
-    _refused_within_limits(result, "merged cells; the limits are 4,000,000 and 1,000,000")
+    _refused_within_limits(result, "merged cells; the limits are 4,000,000 and 100,000")
     assert re.search(r"เซลล์ที่ผสานไว้ 17,179,86\d,\d{3} เซลล์", result.stderr)  # the range, and the demo's own merges
     assert snapshot(data) == before
 
@@ -133,3 +133,17 @@ def test_the_largest_sheet_the_guards_let_through_stays_within_the_limits(tmp_pa
     )
     result = run_import(hostile, data, "--force")
     _refused_within_limits(result, "the column 'fiscal year' (ปีงบประมาณ) is missing from the header row")
+
+
+def test_the_largest_merge_the_guards_let_through_stays_within_the_limits(tmp_path: Path) -> None:
+    data, workbook = demo_with_workbook(tmp_path)
+    hostile = _rewritten(workbook, tmp_path / "merged.xlsx", _with_merge(b'"A1:BH1600"'))  # 96,000 cells
+    result = run_import(hostile, data, "--force")
+    _refused_within_limits(result, "the column 'updated' (ปรับปรุงข้อมูลล่าสุด) is missing from the header row")
+
+
+def test_a_merge_just_under_a_million_cells_is_refused_before_it_takes_750_megabytes(tmp_path: Path) -> None:
+    data, workbook = demo_with_workbook(tmp_path)
+    hostile = _rewritten(workbook, tmp_path / "merged.xlsx", _with_merge(b'"A1:BH16600"'))  # 996,000 cells
+    result = run_import(hostile, data, "--force")
+    _refused_within_limits(result, "merged cells; the limits are 4,000,000 and 100,000")

@@ -32,7 +32,9 @@ MAX_SHEET_BYTES = 4_000_000
 """Every XML part (sheets, shared text, styles …), unpacked: openpyxl holds every cell in memory
 (twice, once for the values and once to find formulas), a hundred bytes of memory and more per cell."""
 MAX_PARTS = 2_000
-MAX_MERGED_CELLS = 1_000_000
+MAX_MERGED_CELLS = 100_000
+"""openpyxl makes two objects for every cell a merged range covers (one per reading), about 0.7 KB
+of memory a cell: a million would take 750 MB and 30 s."""
 SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
 """The largest sheet Excel makes: what a range with no end (``A:A``) covers."""
 _PIECE = 1 << 16
