@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import re
 import struct
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
-from workbook_support import ImportRun, demo_with_workbook, run_import, snapshot
+from workbook_support import ImportRun, demo_with_workbook, edited, run_import, snapshot
+
+from itagen.author.workbook.layout import DATA_SHEETS, INSTRUCTIONS, MEASURES
+from itagen.author.workbook.opening import open_workbook
+from itagen.author.workbook.time_limit import ReadingTooSlow, reading_time_limit
 
 MAX_MEGABYTES = 300
 MAX_SECONDS = 30
@@ -147,3 +153,27 @@ def test_a_merge_just_under_a_million_cells_is_refused_before_it_takes_750_megab
     hostile = _rewritten(workbook, tmp_path / "merged.xlsx", _with_merge(b'"A1:BH16600"'))  # 996,000 cells
     result = run_import(hostile, data, "--force")
     _refused_within_limits(result, "merged cells; the limits are 4,000,000 and 100,000")
+
+
+def test_a_list_cell_of_thousands_of_spaces_reads_in_a_moment(tmp_path: Path) -> None:
+    data, workbook = demo_with_workbook(tmp_path)
+
+    def spaces(book: openpyxl.Workbook) -> None:
+        book[MEASURES.name].cell(3, MEASURES.index("responsible") + 1).value = " " * 20_000 + "กองคลัง" + " " * 20_000
+
+    hostile = edited(workbook, tmp_path / "spaces.xlsx", spaces)
+    result = run_import(hostile, data, "--force")
+    assert result.returncode == 0, result.stderr
+    assert result.seconds < MAX_SECONDS and result.peak_megabytes < MAX_MEGABYTES
+
+
+def test_reading_is_stopped_when_it_runs_past_its_time_limit(tmp_path: Path) -> None:
+    _, workbook = demo_with_workbook(tmp_path)
+    big = _rewritten(
+        workbook, tmp_path / "big.xlsx", lambda n, c: (n, _big_sheet(7_400)) if n.endswith("sheet4.xml") else (n, c)
+    )
+    started = time.monotonic()
+    with pytest.raises(ReadingTooSlow), reading_time_limit(0.2):
+        open_workbook(big, DATA_SHEETS, INSTRUCTIONS)
+    assert time.monotonic() - started < 1
+    open_workbook(workbook, DATA_SHEETS, INSTRUCTIONS)  # the timer is gone with its block

@@ -29,6 +29,7 @@ from .opening import open_workbook
 from .reading import data_files, read_workbook
 from .rows import Files
 from .swapping import swap_in
+from .time_limit import READING_SECONDS, ReadingTooSlow, reading_time_limit
 from .yaml_text import data_file_text
 
 
@@ -57,8 +58,12 @@ def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = Non
                 )
             ]
         )
-    sheets, others = open_workbook(workbook, DATA_SHEETS, INSTRUCTIONS)
-    files = read_workbook(workbook, sheets)
+    try:
+        with reading_time_limit():
+            sheets, others = open_workbook(workbook, DATA_SHEETS, INSTRUCTIONS)
+            files = read_workbook(workbook, sheets)
+    except ReadingTooSlow as slow:
+        raise DataError([_too_slow(workbook, slow)]) from None
     comment = (
         f"# นำเข้าจาก {workbook.name} ด้วย make import: แก้ที่ไฟล์นี้ หรือแก้ในไฟล์ Excel แล้วนำเข้าใหม่ (FORCE=1)\n"
         f"# Imported from {workbook.name} by make import: edit this file, or the workbook and import again (FORCE=1)."
@@ -87,6 +92,16 @@ def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = Non
         )
     existing = [name for name in texts if (data / name).exists()]
     return Imported(texts, existing, warnings)
+
+
+def _too_slow(workbook: Path, slow: ReadingTooSlow) -> Problem:
+    return Problem(
+        slow.where or CellLocation(workbook),
+        f"อ่านไฟล์ Excel นานเกิน {READING_SECONDS:.0f} วินาที ซึ่งนานกว่าแบบฟอร์มของหน่วยงานใดมาก จึงหยุด"
+        + (" ที่เซลล์นี้ (มีช่องว่างหรืออักขระซ้ำกันหลายพันตัวหรือไม่?)" if slow.where else ""),
+        f"reading the workbook took more than {READING_SECONDS:.0f} s, far longer than any agency's workbook, so it was stopped"
+        + (" at this cell (thousands of spaces or repeated characters in it?)" if slow.where else ""),
+    )
 
 
 def _oversized(name: str, text: str, value: Any, files: Files) -> Problem | None:
