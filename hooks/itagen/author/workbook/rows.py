@@ -21,7 +21,8 @@ from .layout import Column, Sheet
 from .opening import SheetRows, cell_location
 from .time_limit import ReadingTooSlow
 
-_SPACE_RUN = re.compile(r"[ \t\u00a0\u3000]{2,}")
+_SPACE_RUN = re.compile(r"[^\S\n]{2,}")
+"""Two or more white-space characters of any kind but a line break."""
 
 
 @dataclass
