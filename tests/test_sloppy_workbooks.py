@@ -242,3 +242,21 @@ def test_an_explanation_merged_down_across_two_oit_items_explains_each(tmp_path:
     assert result.returncode == 0, result.stderr
     items = load_site(data).site.oit[0].items
     assert items["O1"].explanation == items["O2"].explanation == "ดูหน้าเว็บไซต์"
+
+
+def test_a_column_whose_header_repeats_another_is_refused_naming_both(tmp_path: Path) -> None:
+    workbook = tmp_path / "twice.xlsx"
+    _measures_workbook(workbook, [{"fiscal_year": 2565, "title": "มาตรการ", "responsible": "สำนักปลัด"}], [])
+    book = openpyxl.load_workbook(workbook)
+    sheet = book[MEASURES.name]
+    extra = len(MEASURES.columns) + 1
+    sheet.cell(1, extra).value = "ผู้รับผิดชอบ"
+    sheet.cell(3, extra).value = "กองคลัง"
+    book.save(workbook)
+    result = run_import(workbook, _data_without_years(tmp_path))
+    first, again = MEASURES.letter("responsible"), openpyxl.utils.get_column_letter(extra)
+    _refused(
+        result,
+        f"แผ่นงาน/sheet '{MEASURES.name}', แถว/row 1, คอลัมน์/column {again}",
+        f"the header 'ผู้รับผิดชอบ' (responsible) is column {first}'s already, so this column would not be read",
+    )

@@ -195,21 +195,7 @@ def _header_columns(path: Path, sheet: Sheet, values: Worksheet, problems: list[
             columns[column.key] = found
     missing = [column for column in sheet.columns if column.key not in columns]
     _english_row(path, sheet, values, problems)
-    for number in range(1, min(values.max_column, MAX_COLUMNS) + 1):
-        typed = [values.cell(row, number).value for row in (1, 2)]
-        if number in columns.values() or all(v is None or (isinstance(v, str) and not v.strip()) for v in typed):
-            continue
-        expected = next((c for c in missing if sheet.index(c.key) + 1 == number), None)
-        names = [expected] if expected else missing
-        wanted = " หรือ ".join(f"'{c.thai}'" for c in names) or "ไม่มี (ลบคอลัมน์นี้)"
-        wanted_en = " or ".join(f"'{c.thai}' ({c.english})" for c in names) or "none (delete this column)"
-        problems.append(
-            Problem(
-                CellLocation(path, sheet=sheet.name, row=1, column=get_column_letter(number)),
-                f"หัวคอลัมน์ {_shown(typed)} ไม่ใช่ของแบบฟอร์ม ข้อมูลในคอลัมน์นี้จะไม่ถูกอ่าน หัวคอลัมน์ที่ควรเป็น: {wanted}",
-                f"the header {_shown(typed)} is not the template's, so this column would not be read; the header expected: {wanted_en}",
-            )
-        )
+    _unknown_headers(path, sheet, values, columns, problems)
     for column in missing:
         if column.required:
             problems.append(
@@ -220,6 +206,41 @@ def _header_columns(path: Path, sheet: Sheet, values: Worksheet, problems: list[
                 )
             )
     return columns
+
+
+def _unknown_headers(
+    path: Path, sheet: Sheet, values: Worksheet, columns: dict[str, int], problems: list[Problem]
+) -> None:
+    """A header column the layout did not take: a renamed header, or one of the template's twice."""
+    missing = [column for column in sheet.columns if column.key not in columns]
+    for number in range(1, min(values.max_column, MAX_COLUMNS) + 1):
+        typed = [values.cell(row, number).value for row in (1, 2)]
+        if number in columns.values() or all(v is None or (isinstance(v, str) and not v.strip()) for v in typed):
+            continue
+        where = CellLocation(path, sheet=sheet.name, row=1, column=get_column_letter(number))
+        texts = {" ".join(without_hidden(str(v)).split()).casefold() for v in typed if v is not None}
+        twice = next((c for c in sheet.columns if {c.thai.casefold(), c.english.casefold()} & texts), None)
+        if twice is not None:
+            first = get_column_letter(columns.get(twice.key, number))
+            problems.append(
+                Problem(
+                    where,
+                    f"หัวคอลัมน์ '{twice.thai}' ซ้ำกับคอลัมน์ {first} ข้อมูลในคอลัมน์นี้จะไม่ถูกอ่าน รวมข้อมูลไว้ในคอลัมน์ {first} แล้วลบคอลัมน์นี้",
+                    f"the header '{twice.thai}' ({twice.english}) is column {first}'s already, so this column would not be read; move its data into column {first} and delete it",
+                )
+            )
+            continue
+        expected = next((c for c in missing if sheet.index(c.key) + 1 == number), None)
+        names = [expected] if expected else missing
+        wanted = " หรือ ".join(f"'{c.thai}'" for c in names) or "ไม่มี (ลบคอลัมน์นี้)"
+        wanted_en = " or ".join(f"'{c.thai}' ({c.english})" for c in names) or "none (delete this column)"
+        problems.append(
+            Problem(
+                where,
+                f"หัวคอลัมน์ {_shown(typed)} ไม่ใช่ของแบบฟอร์ม ข้อมูลในคอลัมน์นี้จะไม่ถูกอ่าน หัวคอลัมน์ที่ควรเป็น: {wanted}",
+                f"the header {_shown(typed)} is not the template's, so this column would not be read; the header expected: {wanted_en}",
+            )
+        )
 
 
 def _shown(typed: list[Any]) -> str:
