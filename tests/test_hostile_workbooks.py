@@ -17,8 +17,9 @@ import openpyxl
 import pytest
 from workbook_support import ImportRun, demo_with_workbook, edited, run_import, snapshot
 
-from itagen.author.workbook.layout import DATA_SHEETS, INSTRUCTIONS, MEASURES
+from itagen.author.workbook.layout import DATA_SHEETS, INSTRUCTIONS, MEASURES, OIT_EVIDENCE, YEARS, Sheet
 from itagen.author.workbook.opening import open_workbook
+from itagen.author.workbook.template import empty_workbook
 from itagen.author.workbook.time_limit import ReadingTooSlow, reading_time_limit
 
 MAX_MEGABYTES = 300
@@ -177,3 +178,34 @@ def test_reading_is_stopped_when_it_runs_past_its_time_limit(tmp_path: Path) -> 
         open_workbook(big, DATA_SHEETS, INSTRUCTIONS)
     assert time.monotonic() - started < 1
     open_workbook(workbook, DATA_SHEETS, INSTRUCTIONS)  # the timer is gone with its block
+
+
+def _many_rows_workbook(path: Path, sheet: Sheet, rows: list[dict[str, object]]) -> Path:
+    book = empty_workbook()
+    for number, values in enumerate(rows, start=3):
+        for key, value in values.items():
+            book[sheet.name].cell(number, sheet.index(key) + 1, value)
+    book[YEARS.name].cell(3, 1, 2565)
+    book[YEARS.name].cell(3, YEARS.index("updated") + 1, "1 ต.ค. 2564")
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("sheet", "row"),
+    [
+        (OIT_EVIDENCE, lambda n: {"code": f"O{n}", "target": f"https://example.go.th/{n}"}),
+        (MEASURES, lambda n: {"title": f"มาตรการ {n}", "steps": "ขั้นตอน"}),
+    ],
+    ids=["oit-items", "measures"],
+)
+def test_thousands_of_rows_are_read_and_checked_within_the_limits(
+    tmp_path: Path, sheet: Sheet, row: Callable[[int], dict[str, object]]
+) -> None:
+    data, _ = demo_with_workbook(tmp_path)
+    rows = [{"fiscal_year": 2565, **row(1)}, *(row(n) for n in range(2, 11_000))]
+    workbook = _many_rows_workbook(tmp_path / "many.xlsx", sheet, rows)
+    result = run_import(workbook, data, "--force")
+    assert "Traceback" not in result.stderr
+    assert result.peak_megabytes < MAX_MEGABYTES, f"{result.peak_megabytes:.0f} MB"
+    assert result.seconds < MAX_SECONDS, f"{result.seconds:.1f} s"

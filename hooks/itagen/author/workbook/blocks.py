@@ -112,8 +112,9 @@ def read_progress(found: Mapping[str, SheetRows], files: Files) -> None:
             blocks.append(current)
         else:
             _fill(current, row, files, skip=("round", "measure"))
+    measure_ids: dict[int, set[Any]] = {}  # per year, made once: a workbook may hold thousands of items
     for block in blocks:
-        _resolve_measure(block, files)
+        _resolve_measure(block, files, measure_ids)
         _reorder(block.item, PROGRESS_KEYS)
 
 
@@ -154,14 +155,16 @@ def _new_progress(row: Row, round_name: str, files: Files) -> Block:
     return block
 
 
-def _resolve_measure(block: Block, files: Files) -> None:
+def _resolve_measure(block: Block, files: Files, measure_ids: dict[int, set[Any]]) -> None:
     """A measure named by its number (1, ๑) is the year's measure of that number, unless an id is "1"."""
     reference = block.item.get("measure")
     number = to_arabic_digits(reference).rstrip(".") if isinstance(reference, str) else ""
     if not number.isdigit():
         return
     measures = files.years[block.year].get("measures", {}).get("items", [])
-    if any(measure.get("id") == reference for measure in measures):
+    if block.year not in measure_ids:
+        measure_ids[block.year] = {measure.get("id") for measure in measures}
+    if reference in measure_ids[block.year]:
         return
     if 0 < int(number) <= len(measures) and "id" in measures[int(number) - 1]:
         block.item["measure"] = measures[int(number) - 1]["id"]

@@ -168,14 +168,10 @@ def _told(problem: Problem, copy: Path, data: Path, files: Files) -> Problem:
         name = where.file.relative_to(copy).as_posix()
     except ValueError:
         return problem  # a built-in checklist: not in the data folder
-    cell = files.locate(name, where.field) if name in _names(files) else None
+    cell = files.locate(name, where.field)
     if cell is None:
         return replace(problem, location=replace(where, file=data / name))
     return replace(problem, location=cell)
-
-
-def _names(files: Files) -> set[str]:
-    return {name for name, _ in files.cells}
 
 
 def _link_or_copy(source: str, target: str) -> object:

@@ -114,20 +114,21 @@ def oit_data(files: Files) -> dict[str, Any]:
     written = {}
     for number, document in sorted(files.oit.items()):
         items = document.get("items", {})
-        for code, entry in items.items():
-            if set(entry) == {"evidence"}:
-                items[code] = entry["evidence"]
-                _bare_list_cells(files, oit_file(number), f"items.{code}")
+        bare = {code for code, entry in items.items() if set(entry) == {"evidence"}}
+        for code in bare:
+            items[code] = items[code]["evidence"]
+        _bare_list_cells(files, oit_file(number), bare)
         written[oit_file(number)] = document
     return written
 
 
-def _bare_list_cells(files: Files, file: str, item: str) -> None:
-    """The loader names evidence written as a bare list ``items.O5[1]``, not ``items.O5.evidence[1]``."""
-    prefix = f"{item}.evidence"
+def _bare_list_cells(files: Files, file: str, bare: set[str]) -> None:
+    """The loader names evidence written as a bare list ``items.O5[1]``, not ``items.O5.evidence[1]``.
+    One pass over the cells for all items: a workbook may have thousands."""
     for (name, path), where in list(files.cells.items()):
-        if name == file and path.startswith(prefix):
-            files.at(file, item + path[len(prefix) :], where)
+        code, _, rest = path.removeprefix("items.").partition(".")
+        if name == file and path.startswith("items.") and code in bare and rest.startswith("evidence"):
+            files.at(file, f"items.{code}{rest.removeprefix('evidence')}", where)
 
 
 # --- export ---------------------------------------------------------------------------------------
