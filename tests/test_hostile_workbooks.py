@@ -176,7 +176,7 @@ def test_reading_is_stopped_when_it_runs_past_its_time_limit(tmp_path: Path) -> 
     started = time.monotonic()
     with pytest.raises(ReadingTooSlow), reading_time_limit(0.2):
         open_workbook(big, DATA_SHEETS, INSTRUCTIONS)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 2
     open_workbook(workbook, DATA_SHEETS, INSTRUCTIONS)  # the timer is gone with its block
 
 
