@@ -308,7 +308,9 @@ def test_a_year_without_its_row_and_an_empty_template(tmp_path: Path) -> None:
     assert not (data / "years").exists() and not (data / "documents.yml").exists()
 
 
-def test_a_renamed_sheet_is_said_to_be_left_unread(tmp_path: Path) -> None:
+def test_a_renamed_sheet_is_refused_naming_the_sheet_it_was_and_other_sheets_are_said_to_be_left_unread(
+    tmp_path: Path,
+) -> None:
     seed = tmp_path / "seed.xlsx"
     _seed_workbook(seed)
     book = openpyxl.load_workbook(seed)
@@ -318,7 +320,14 @@ def test_a_renamed_sheet_is_said_to_be_left_unread(tmp_path: Path) -> None:
     book.save(renamed)
     data = _data_without_years(tmp_path)
     result = _import(renamed, data)
+    assert result.returncode == 1
+    assert "แผ่นงาน/sheet 'ผู้ลงนามมาตรการ'" in result.stderr
+    assert f"was renamed, so it would not be read: rename it back to '{SIGNATORIES.name}'" in result.stderr
+    book[SIGNATORIES.name if SIGNATORIES.name in book else "ผู้ลงนามมาตรการ"].title = SIGNATORIES.name
+    book.create_sheet("บันทึกของฉัน")["A1"] = "ร่างข้อความ"
+    book.save(renamed)
+    result = _import(renamed, data)
     assert result.returncode == 0, result.stderr
-    assert "แผ่นงาน/sheet 'ผู้ลงนามมาตรการ'" in result.stdout and "was not read" in result.stdout
+    assert "แผ่นงาน/sheet 'บันทึกของฉัน'" in result.stdout and "was not read" in result.stdout
     measures = load_site(data).site.years[0].measures
-    assert measures is not None and len(measures.items) == 4 and measures.signatories == []
+    assert measures is not None and len(measures.items) == 4 and len(measures.signatories) == 3

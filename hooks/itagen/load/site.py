@@ -37,6 +37,9 @@ from .surveys import check_surveys
 from .year_checks import check_unique_years, check_year
 
 YEAR_FILE_GLOB = "*.yml"
+IMPORT_JOURNAL = ".import-journal.json"
+"""Left in the data folder by ``make import`` while it swaps files in (``author/workbook/swapping.py``):
+found by a build, the folder holds some old files and some new ones."""
 T = TypeVar("T")
 
 
@@ -73,6 +76,7 @@ def cycle_collector_paused() -> Iterator[None]:
 def _load_site(data_dir: Path, memo: LoadMemo | None) -> LoadResult:
     if memo is not None:
         memo.start_build()
+    _refuse_half_imported(data_dir)
     sources = SourceFiles(roots=(data_dir, BUILTIN_DIR), memo=memo)
     validator = Validator(READERS)
     agency_file = data_dir / "agency.yml"
@@ -125,6 +129,20 @@ def _load_site(data_dir: Path, memo: LoadMemo | None) -> LoadResult:
         raise DataError(sources.add_lines(validator.errors))  # cross-field checks know fields, not lines
     site = Site(agency, settings, [y for _, y in years], data_dir, content, oit)
     return LoadResult(site, sources.add_lines(validator.warnings))
+
+
+def _refuse_half_imported(data_dir: Path) -> None:
+    """A site built from a half-swapped import would publish this year's files beside last year's."""
+    if (data_dir / IMPORT_JOURNAL).exists():
+        raise DataError(
+            [
+                Problem(
+                    Location(data_dir / IMPORT_JOURNAL),
+                    "การนำเข้าจากไฟล์ Excel (make import) หยุดกลางคัน โฟลเดอร์ข้อมูลมีทั้งไฟล์เก่าและไฟล์ใหม่ จึงไม่สร้างเว็บไซต์: สั่ง make import อีกครั้ง (ระบบจะย้อนไฟล์ที่ค้างกลับก่อนนำเข้า)",
+                    "an import from a workbook (make import) stopped half-way and the data folder holds old and new files, so nothing is built: run make import again (it first puts back what was left half-done)",
+                )
+            ]
+        )
 
 
 def _load_file(cls: type[T], path: Path, sources: SourceFiles, validator: Validator) -> T:

@@ -3,7 +3,8 @@
 A measure starts on a row that gives its number, id or title (not as the lower part of a merged
 cell); the rows below it without one continue it: each adds steps, units, projects … A cell merged
 down across the rows (a responsible unit, a period) counts once. A progress item likewise starts
-on a row that names its measure.
+on a row that names its measure. A cell merged down across the rows of several measures (one unit
+responsible for two measures) belongs to each measure whose first row it covers.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def _new_measure(row: Row, files: Files) -> Block:
         block.item["title"] = title
         files.at(file, f"{block.path}.title", row.where("title"))
     block.key = number if isinstance(number, int) else len(items)
-    _fill(block, row, files, skip=("number", "title"))
+    _fill(block, row, files, skip=("number", "title"), starting=True)
     return block
 
 
@@ -111,8 +112,9 @@ def read_progress(found: Mapping[str, SheetRows], files: Files) -> None:
             blocks.append(current)
         else:
             _fill(current, row, files, skip=("round", "measure"))
+    measure_ids: dict[int, set[Any]] = {}  # per year, made once: a workbook may hold thousands of items
     for block in blocks:
-        _resolve_measure(block, files)
+        _resolve_measure(block, files, measure_ids)
         _reorder(block.item, PROGRESS_KEYS)
 
 
@@ -149,18 +151,20 @@ def _new_progress(row: Row, round_name: str, files: Files) -> Block:
     items.append(block.item)
     files.at(file, block.path, row.where("measure"))
     _columns_at(block, row, files)
-    _fill(block, row, files, skip=("round",))
+    _fill(block, row, files, skip=("round",), starting=True)
     return block
 
 
-def _resolve_measure(block: Block, files: Files) -> None:
+def _resolve_measure(block: Block, files: Files, measure_ids: dict[int, set[Any]]) -> None:
     """A measure named by its number (1, ๑) is the year's measure of that number, unless an id is "1"."""
     reference = block.item.get("measure")
     number = to_arabic_digits(reference).rstrip(".") if isinstance(reference, str) else ""
     if not number.isdigit():
         return
     measures = files.years[block.year].get("measures", {}).get("items", [])
-    if any(measure.get("id") == reference for measure in measures):
+    if block.year not in measure_ids:
+        measure_ids[block.year] = {measure.get("id") for measure in measures}
+    if reference in measure_ids[block.year]:
         return
     if 0 < int(number) <= len(measures) and "id" in measures[int(number) - 1]:
         block.item["measure"] = measures[int(number) - 1]["id"]
@@ -173,11 +177,11 @@ def _columns_at(block: Block, row: Row, files: Files) -> None:
         files.at(block.file, f"{block.path}.{column.key}", row.where(column.key))
 
 
-def _fill(block: Block, row: Row, files: Files, skip: tuple[str, ...]) -> None:
+def _fill(block: Block, row: Row, files: Files, skip: tuple[str, ...], *, starting: bool = False) -> None:
     """Add a row's cells to the record: list cells extend it, a text continues it, anything else
-    given twice is a mistake."""
+    given twice is a mistake. A merged cell counts on the first row of each record it covers."""
     for key, cell in row.cells.items():
-        if key in skip or key == "fiscal_year" or cell.merged_below:
+        if key in skip or key == "fiscal_year" or (cell.merged_below and not starting):
             continue
         value = row.value(key)
         if value is None or value == []:

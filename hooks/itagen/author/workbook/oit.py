@@ -51,7 +51,8 @@ def read_oit(found: Mapping[str, SheetRows], files: Files) -> None:
         item: tuple[int, str] | None = None
         for row in rows_by_year(found[OIT_EVIDENCE.name], files):
             code = row.value("code")
-            if row.has("code") and not row.cells["code"].merged_below and code:
+            starts = row.has("code") and not row.cells["code"].merged_below and bool(code)
+            if starts:
                 item = (row.year, str(code).upper())
             elif item is None or item[0] != row.year:
                 files.error(
@@ -60,7 +61,7 @@ def read_oit(found: Mapping[str, SheetRows], files: Files) -> None:
                     "this row names no checklist item (such as O1)",
                 )
                 continue
-            _evidence(row, item[1], files)
+            _evidence(row, item[1], files, starts)
     for document in files.oit.values():
         ordered = {key: document[key] for key in OIT_KEYS if key in document}
         document.clear()
@@ -75,14 +76,15 @@ def _document(row: Row, files: Files) -> dict[str, Any]:
     return files.oit[row.year]
 
 
-def _evidence(row: Row, code: str, files: Files) -> None:
+def _evidence(row: Row, code: str, files: Files, starts: bool) -> None:
+    """One row of evidence; an explanation merged down across several items explains each of them."""
     file = oit_file(row.year)
     items = _document(row, files).setdefault("items", {})
     entry = items.setdefault(code, {"evidence": []})
     path = f"items.{code}"
     files.at(file, path, row.where("code"))
     explanation = row.value("explanation")
-    if explanation and not row.cells["explanation"].merged_below:
+    if explanation and (starts or not row.cells["explanation"].merged_below):
         entry["explanation"] = f"{entry['explanation']}\n{explanation}" if "explanation" in entry else explanation
         files.at(file, f"{path}.explanation", row.where("explanation"))
     target = row.value("target")
@@ -112,20 +114,21 @@ def oit_data(files: Files) -> dict[str, Any]:
     written = {}
     for number, document in sorted(files.oit.items()):
         items = document.get("items", {})
-        for code, entry in items.items():
-            if set(entry) == {"evidence"}:
-                items[code] = entry["evidence"]
-                _bare_list_cells(files, oit_file(number), f"items.{code}")
+        bare = {code for code, entry in items.items() if set(entry) == {"evidence"}}
+        for code in bare:
+            items[code] = items[code]["evidence"]
+        _bare_list_cells(files, oit_file(number), bare)
         written[oit_file(number)] = document
     return written
 
 
-def _bare_list_cells(files: Files, file: str, item: str) -> None:
-    """The loader names evidence written as a bare list ``items.O5[1]``, not ``items.O5.evidence[1]``."""
-    prefix = f"{item}.evidence"
+def _bare_list_cells(files: Files, file: str, bare: set[str]) -> None:
+    """The loader names evidence written as a bare list ``items.O5[1]``, not ``items.O5.evidence[1]``.
+    One pass over the cells for all items: a workbook may have thousands."""
     for (name, path), where in list(files.cells.items()):
-        if name == file and path.startswith(prefix):
-            files.at(file, item + path[len(prefix) :], where)
+        code, _, rest = path.removeprefix("items.").partition(".")
+        if name == file and path.startswith("items.") and code in bare and rest.startswith("evidence"):
+            files.at(file, f"items.{code}{rest.removeprefix('evidence')}", where)
 
 
 # --- export ---------------------------------------------------------------------------------------

@@ -1,80 +1,37 @@
 """Opening a workbook someone sent: only a real .xlsx, bounded before it is unpacked, formulas never run.
 
-A workbook is a zip of XML files, so a few kilobytes can unpack to gigabytes: the sizes the zip
-declares are checked before openpyxl reads a byte of it (Python's zip reader stops at the declared
-size). openpyxl parses the XML through defusedxml (entity bombs). Formulas are not evaluated: a
-formula cell gives the value Excel saved with it, and one without a saved value is an error.
+``unpacking`` measures and verifies every byte before openpyxl reads the workbook; openpyxl parses
+its XML through defusedxml (entity bombs). Formulas are not evaluated: a formula cell gives the
+value Excel saved with it; one without a saved value, or with an error saved (``#N/A``), is an
+error. Sheets are found by their tab's name and columns by their headers, and anything the import
+would otherwise pass over in silence (an unknown header, a tab named twice, a renamed sheet, a
+deleted English header row) is refused, naming it.
 """
 
 from __future__ import annotations
 
-import re
+import io
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...problems import DataError, Location, Problem
+from ...load.text_checks import without_hidden, without_invisible
+from ...problems import DataError, Problem
 from .cells import Cell, cell_value
 from .layout import FIRST_DATA_ROW, Sheet
+from .locations import CellLocation, cell_location
+from .unpacking import SAVE_AGAIN, refusal, unpacked_workbook
 
-MAX_WORKBOOK_BYTES = 20_000_000
-MAX_UNPACKED_BYTES = 50_000_000
-"""An office's workbook of ten years is well under a megabyte unpacked."""
-MAX_SHEET_BYTES = 8_000_000
-"""The sheets and their shared text, unpacked: openpyxl holds every cell in memory (twice, once
-for the values and once to find formulas), a hundred bytes of memory and more per cell."""
-MAX_PARTS = 2_000
+__all__ = ["CellLocation", "SheetRows", "cell_location", "open_workbook"]
+
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
-MAX_MERGED_CELLS = 1_000_000
-"""openpyxl makes an object for every cell a merged range covers, so A1:XFD1048576 (a few bytes in
-the file) would exhaust the memory before a row is read: merged ranges are measured first."""
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?\"")
-
-SAVE_AS_XLSX = (
-    "เปิดไฟล์ใน Excel หรือ LibreOffice แล้วเลือก บันทึกเป็น (Save As) ชนิด 'Excel Workbook (*.xlsx)' แล้วนำเข้าไฟล์ .xlsx นั้น",
-    "open it in Excel or LibreOffice, choose Save As, type 'Excel Workbook (*.xlsx)', and import that .xlsx file",
-)
-
-
-@dataclass(frozen=True)
-class CellLocation(Location):
-    """A value's place in the workbook: named by sheet, row and column instead of line and field."""
-
-    sheet: str = ""
-    row: int | None = None
-    column: str = ""
-    header: str = ""
-
-    def describe(self, data_root: Path | None = None) -> str:
-        parts = [self.file.name]
-        if self.sheet:
-            parts.append(f"แผ่นงาน/sheet '{self.sheet}'")
-        if self.row is not None:
-            parts.append(f"แถว/row {self.row}")
-        if self.column:
-            parts.append(f"คอลัมน์/column {self.column}" + (f" ({self.header})" if self.header else ""))
-        return ", ".join(parts)
-
-
-def cell_location(
-    path: Path, sheet: Sheet, row: int | None, key: str | None, number: int | None = None
-) -> CellLocation:
-    """Where a cell is; ``number`` is its column as found in the workbook (columns may be moved)."""
-    if key is None:
-        return CellLocation(path, sheet=sheet.name, row=row)
-    letter = get_column_letter(number) if number else sheet.letter(key)
-    return CellLocation(path, sheet=sheet.name, row=row, column=letter, header=sheet.column(key).thai)
-
-
-def workbook_problem(path: Path, thai: str, english: str, **where: Any) -> DataError:
-    return DataError([Problem(CellLocation(path, **where), thai, english)])
 
 
 @dataclass
@@ -87,99 +44,46 @@ class SheetRows:
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
 
 
-def check_workbook_file(path: Path) -> None:
-    """Refuse what is not a .xlsx of a sane size, saying how to make one."""
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise workbook_problem(path, f"ไม่พบไฟล์ {path}", f"no such file: {path}")
-    with path.open("rb") as file:
-        head = file.read(8)
-    if suffix in (".xls", ".ods", ".csv") or head.startswith(b"\xd0\xcf\x11\xe0"):
-        kind = "Excel 97–2003 (.xls)" if suffix == ".xls" or head.startswith(b"\xd0\xcf") else suffix
-        raise workbook_problem(
-            path,
-            f"ไฟล์ชนิด {kind} นำเข้าไม่ได้ ต้องเป็น .xlsx: {SAVE_AS_XLSX[0]}",
-            f"a {kind} file cannot be imported, it must be .xlsx: {SAVE_AS_XLSX[1]}",
-        )
-    if path.stat().st_size > MAX_WORKBOOK_BYTES:
-        raise workbook_problem(
-            path,
-            f"ไฟล์ใหญ่เกิน {MAX_WORKBOOK_BYTES // 1_000_000} MB ซึ่งมากกว่าข้อมูลของหน่วยงานใดมาก (มีรูปภาพหรือแผ่นงานอื่นติดมาหรือไม่?)",
-            f"the file is larger than {MAX_WORKBOOK_BYTES // 1_000_000} MB, far more than any agency's data (pictures or other sheets pasted in?)",
-        )
-    if not head.startswith(b"PK") or not zipfile.is_zipfile(path):
-        raise workbook_problem(
-            path, f"ไฟล์นี้ไม่ใช่ไฟล์ .xlsx: {SAVE_AS_XLSX[0]}", f"this is not an .xlsx file: {SAVE_AS_XLSX[1]}"
-        )
-    with zipfile.ZipFile(path) as archive:
-        parts = archive.infolist()
-        names = {part.filename for part in parts}
-        if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
-            raise workbook_problem(
-                path,
-                f"ไฟล์ OpenDocument (.ods) นำเข้าไม่ได้ ต้องเป็น .xlsx: {SAVE_AS_XLSX[0]}",
-                f"an OpenDocument (.ods) file cannot be imported, it must be .xlsx: {SAVE_AS_XLSX[1]}",
-            )
-        unpacked = sum(part.file_size for part in parts)
-        if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
-            raise workbook_problem(
-                path,
-                f"ไฟล์ขยายออกได้ {unpacked:,} ไบต์ใน {len(parts)} ส่วน เกินขีดจำกัด {MAX_UNPACKED_BYTES:,} ไบต์ (ไม่ใช่แบบฟอร์มของระบบนี้)",
-                f"the file unpacks to {unpacked:,} bytes in {len(parts)} parts, over the limit of {MAX_UNPACKED_BYTES:,} (not this project's template)",
-            )
-        if "xl/workbook.xml" not in names:
-            raise workbook_problem(
-                path, f"ไฟล์นี้ไม่ใช่ไฟล์ .xlsx: {SAVE_AS_XLSX[0]}", f"this is not an .xlsx file: {SAVE_AS_XLSX[1]}"
-            )
-        sheets = [p for p in parts if p.filename.startswith("xl/worksheets/") or p.filename == "xl/sharedStrings.xml"]
-        cells = sum(part.file_size for part in sheets)
-        merged = sum(_merged_area(archive.read(part)) for part in sheets if part.filename.startswith("xl/worksheets/"))
-        if cells > MAX_SHEET_BYTES or merged > MAX_MERGED_CELLS:
-            raise workbook_problem(
-                path,
-                f"แผ่นงานในไฟล์ใหญ่เกินข้อมูลของหน่วยงานใดมาก ({cells:,} ไบต์, เซลล์ที่ผสานไว้ {merged:,} เซลล์) ลบแถวหรือคอลัมน์ที่ไม่ใช้ออก",
-                f"the sheets are far larger than any agency's data ({cells:,} bytes, {merged:,} merged cells); delete unused rows and columns",
-            )
-
-
-def _merged_area(sheet_xml: bytes) -> int:
-    """How many cells the merged ranges of one sheet cover."""
-    total = 0
-    for first_column, first_row, last_column, last_row in _MERGE.findall(sheet_xml):
-        columns = column_index_from_string(last_column.decode().upper()) if last_column else 0
-        width = abs(columns - column_index_from_string(first_column.decode().upper())) + 1 if last_column else 1
-        height = abs(int(last_row) - int(first_row)) + 1 if last_row else 1
-        total += width * height
-    return total
+def tab_name(name: str) -> str:
+    """A tab's name as a person reads it: stray and invisible characters gone."""
+    return " ".join(without_hidden(name).split())
 
 
 def open_workbook(path: Path, sheets: tuple[Sheet, ...], ignored: str) -> tuple[list[SheetRows], list[str]]:
     """The data rows of every sheet of the layout that the workbook has, and the names of its other
     sheets (besides ``ignored``, the instructions), or DataError."""
-    check_workbook_file(path)
+    content = unpacked_workbook(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about data validation extensions it drops
-            formulas = openpyxl.load_workbook(path, data_only=False, keep_links=False)
-            values = openpyxl.load_workbook(path, data_only=True, keep_links=False)
-    except DataError:
-        raise
+            formulas = openpyxl.load_workbook(io.BytesIO(content), data_only=False, keep_links=False)
+            values = openpyxl.load_workbook(io.BytesIO(content), data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds (KeyError, XML errors, zip errors) on a broken file
-        raise workbook_problem(
+        raise refusal(
             path,
-            f"อ่านไฟล์ .xlsx ไม่ได้ ({type(error).__name__}) ไฟล์อาจเสียหาย: {SAVE_AS_XLSX[0]}",
-            f"the .xlsx file cannot be read ({type(error).__name__}); it may be damaged: {SAVE_AS_XLSX[1]}",
+            f"อ่านไฟล์ .xlsx ไม่ได้ ({type(error).__name__}) ไฟล์อาจเสียหาย: {SAVE_AGAIN[0]}",
+            f"the .xlsx file cannot be read ({type(error).__name__}); it may be damaged: {SAVE_AGAIN[1]}",
         ) from None
     problems: list[Problem] = []
+    names = _tabs(path, values.sheetnames, problems)
     found = []
-    names = {" ".join(name.split()): name for name in values.sheetnames}  # a stray space in a tab's name
     for sheet in sheets:
         name = names.get(sheet.name)
         if name is not None and isinstance(values[name], Worksheet) and isinstance(formulas[name], Worksheet):
             found.append(_sheet_rows(path, sheet, values[name], formulas[name], problems))
     known = {sheet.name for sheet in sheets} | {ignored}
     others = [name for tidy, name in names.items() if tidy not in known]
-    if not found:
+    missing = [sheet for sheet in sheets if sheet.name not in names]
+    for name in others:
+        if isinstance(values[name], Worksheet) and (renamed := _renamed_from(values[name], missing)) is not None:
+            problems.append(
+                Problem(
+                    CellLocation(path, sheet=name),
+                    f"แผ่นงานนี้มีหัวตารางของแผ่นงาน '{renamed.name}' ของแบบฟอร์ม แต่ชื่อแผ่นงานถูกเปลี่ยน ระบบจึงไม่อ่าน: เปลี่ยนชื่อแผ่นงานกลับเป็น '{renamed.name}'",
+                    f"this sheet has the headers of the template's sheet '{renamed.name}' ({renamed.english}) but was renamed, so it would not be read: rename it back to '{renamed.name}'",
+                )
+            )
+    if not found and not problems:
         expected = ", ".join(s.name for s in sheets)
         problems.append(
             Problem(
@@ -193,9 +97,47 @@ def open_workbook(path: Path, sheets: tuple[Sheet, ...], ignored: str) -> tuple[
     return found, others
 
 
+def _tabs(path: Path, sheet_names: list[str], problems: list[Problem]) -> dict[str, str]:
+    """Each tab's name as read → its name in the file. Two tabs that read the same (a trailing space,
+    an invisible character) would have one replace the other: refused, naming both."""
+    names: dict[str, str] = {}
+    for name in sheet_names:
+        tidy = tab_name(name)
+        if tidy in names:
+            problems.append(
+                Problem(
+                    CellLocation(path, sheet=name),
+                    f"มีแผ่นงานสองแผ่นที่ชื่อดูเหมือนกัน: {names[tidy]!r} และ {name!r} (ต่างกันที่ช่องว่างหรืออักขระที่มองไม่เห็น) รวมข้อมูลไว้ในแผ่นเดียวแล้วลบอีกแผ่น",
+                    f"two sheets have names that look the same: {names[tidy]!r} and {name!r} (they differ by spaces or invisible characters); put the data in one and delete the other",
+                )
+            )
+            continue
+        names[tidy] = name
+    return names
+
+
+def _renamed_from(worksheet: Worksheet, missing: list[Sheet]) -> Sheet | None:
+    """The template's sheet whose headers an unknown sheet has, when that sheet is missing."""
+    headers = _headers(worksheet)
+    for sheet in missing:
+        known = sum(1 for c in sheet.columns if c.thai.casefold() in headers or c.english.casefold() in headers)
+        if known * 2 > len(sheet.columns):
+            return sheet
+    return None
+
+
+def _headers(worksheet: Worksheet) -> dict[str, int]:
+    """Header text (spaces tidied, case folded) of rows 1 and 2 → its column."""
+    headers: dict[str, int] = {}
+    for number in range(1, min(worksheet.max_column, MAX_COLUMNS) + 1):
+        for row in (1, 2):
+            text = worksheet.cell(row, number).value
+            if isinstance(text, str):
+                headers.setdefault(" ".join(without_hidden(text).split()).casefold(), number)
+    return headers
+
+
 def _sheet_rows(path: Path, sheet: Sheet, values: Worksheet, formulas: Worksheet, problems: list[Problem]) -> SheetRows:
-    columns = _header_columns(path, sheet, values, problems)
-    result = SheetRows(sheet, columns)
     if values.max_row > MAX_ROWS or values.max_column > MAX_COLUMNS:
         problems.append(
             Problem(
@@ -204,23 +146,18 @@ def _sheet_rows(path: Path, sheet: Sheet, values: Worksheet, formulas: Worksheet
                 f"the sheet has {values.max_row} rows and {values.max_column} columns, over the limit of {MAX_ROWS} and {MAX_COLUMNS}",
             )
         )
-        return result
+        return SheetRows(sheet)
+    result = SheetRows(sheet, _header_columns(path, sheet, values, problems))
     merged = _merged_values(values)
     for row in range(FIRST_DATA_ROW, values.max_row + 1):
         cells = {}
-        for key, number in columns.items():
+        for key, number in result.columns.items():
             raw, below = merged.get((row, number), (cell_value(values.cell(row, number)), False))
-            formula = formulas.cell(row, number)
-            if formula.data_type == "f" and raw is None and not below:
-                problems.append(
-                    Problem(
-                        cell_location(path, sheet, row, key, number),
-                        "เซลล์นี้เป็นสูตร (=…) ที่ไม่มีค่าที่คำนวณไว้ ระบบไม่คำนวณสูตร: เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง หรือพิมพ์ค่าลงไปแทนสูตร",
-                        "this cell is a formula (=…) without a saved value, and formulas are never evaluated here: open and save the file in Excel, or type the value instead",
-                    )
-                )
+            problem = _unusable(raw, below, formulas.cell(row, number).data_type)
+            if problem is not None:
+                problems.append(Problem(cell_location(path, sheet, row, key, number), *problem))
                 continue
-            cell = Cell(row, number, raw, below)
+            cell = Cell(row, number, without_invisible(raw) if isinstance(raw, str) else raw, below)
             if not cell.empty:
                 cells[key] = cell
         if cells:
@@ -228,20 +165,39 @@ def _sheet_rows(path: Path, sheet: Sheet, values: Worksheet, formulas: Worksheet
     return result
 
 
+def _unusable(raw: Any, below: bool, data_type: str) -> tuple[str, str] | None:
+    """Why a cell's saved value cannot be read (Thai, English): a formula without a saved value, or
+    one whose saved value is an error; the lower part of a merged cell is told at its top."""
+    if below:
+        return None
+    if data_type == "f" and raw is None:
+        return (
+            "เซลล์นี้เป็นสูตร (=…) ที่ไม่มีค่าที่คำนวณไว้ ระบบไม่คำนวณสูตร: เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง หรือพิมพ์ค่าลงไปแทนสูตร",
+            "this cell is a formula (=…) without a saved value, and formulas are never evaluated here: open and save the file in Excel, or type the value instead",
+        )
+    if isinstance(raw, str) and raw.strip() in ERROR_CODES:
+        return (
+            f"เซลล์นี้มีค่าผิดพลาดของสูตร {raw.strip()} ไม่ใช่ข้อมูล: แก้สูตรให้คำนวณได้ หรือพิมพ์ค่าลงไปแทน",
+            f"this cell holds the formula error {raw.strip()}, not data: correct the formula, or type the value instead",
+        )
+    return None
+
+
 def _header_columns(path: Path, sheet: Sheet, values: Worksheet, problems: list[Problem]) -> dict[str, int]:
-    """Columns found by their Thai (row 1) or English (row 2) header, so moved columns still read."""
-    headers: dict[str, int] = {}
-    for number in range(1, min(values.max_column, MAX_COLUMNS) + 1):
-        for row in (1, 2):
-            text = values.cell(row, number).value
-            if isinstance(text, str):
-                headers.setdefault(" ".join(text.split()).casefold(), number)
+    """Columns found by their Thai (row 1) or English (row 2) header, so moved columns still read.
+    A header the template does not have, or a row 2 that holds data, is refused: its column's
+    values would be left out without a word."""
+    headers = _headers(values)
     columns = {}
     for column in sheet.columns:
         found = headers.get(column.thai.casefold(), headers.get(column.english.casefold()))
         if found is not None:
             columns[column.key] = found
-        elif column.required:
+    missing = [column for column in sheet.columns if column.key not in columns]
+    _english_row(path, sheet, values, problems)
+    _unknown_headers(path, sheet, values, columns, problems)
+    for column in missing:
+        if column.required:
             problems.append(
                 Problem(
                     CellLocation(path, sheet=sheet.name, row=1),
@@ -250,6 +206,61 @@ def _header_columns(path: Path, sheet: Sheet, values: Worksheet, problems: list[
                 )
             )
     return columns
+
+
+def _unknown_headers(
+    path: Path, sheet: Sheet, values: Worksheet, columns: dict[str, int], problems: list[Problem]
+) -> None:
+    """A header column the layout did not take: a renamed header, or one of the template's twice."""
+    missing = [column for column in sheet.columns if column.key not in columns]
+    for number in range(1, min(values.max_column, MAX_COLUMNS) + 1):
+        typed = [values.cell(row, number).value for row in (1, 2)]
+        if number in columns.values() or all(v is None or (isinstance(v, str) and not v.strip()) for v in typed):
+            continue
+        where = CellLocation(path, sheet=sheet.name, row=1, column=get_column_letter(number))
+        texts = {" ".join(without_hidden(str(v)).split()).casefold() for v in typed if v is not None}
+        twice = next((c for c in sheet.columns if {c.thai.casefold(), c.english.casefold()} & texts), None)
+        if twice is not None:
+            first = get_column_letter(columns.get(twice.key, number))
+            problems.append(
+                Problem(
+                    where,
+                    f"หัวคอลัมน์ '{twice.thai}' ซ้ำกับคอลัมน์ {first} ข้อมูลในคอลัมน์นี้จะไม่ถูกอ่าน รวมข้อมูลไว้ในคอลัมน์ {first} แล้วลบคอลัมน์นี้",
+                    f"the header '{twice.thai}' ({twice.english}) is column {first}'s already, so this column would not be read; move its data into column {first} and delete it",
+                )
+            )
+            continue
+        expected = next((c for c in missing if sheet.index(c.key) + 1 == number), None)
+        names = [expected] if expected else missing
+        wanted = " หรือ ".join(f"'{c.thai}'" for c in names) or "ไม่มี (ลบคอลัมน์นี้)"
+        wanted_en = " or ".join(f"'{c.thai}' ({c.english})" for c in names) or "none (delete this column)"
+        problems.append(
+            Problem(
+                where,
+                f"หัวคอลัมน์ {_shown(typed)} ไม่ใช่ของแบบฟอร์ม ข้อมูลในคอลัมน์นี้จะไม่ถูกอ่าน หัวคอลัมน์ที่ควรเป็น: {wanted}",
+                f"the header {_shown(typed)} is not the template's, so this column would not be read; the header expected: {wanted_en}",
+            )
+        )
+
+
+def _shown(typed: list[Any]) -> str:
+    return " / ".join(repr(str(v)) for v in typed if v is not None and str(v).strip())
+
+
+def _english_row(path: Path, sheet: Sheet, values: Worksheet, problems: list[Problem]) -> None:
+    """Row 2 is the English header row; data on it means that row was deleted and the first row of
+    data would be taken for headers."""
+    row = [values.cell(2, n).value for n in range(1, min(values.max_column, MAX_COLUMNS) + 1)]
+    typed = [" ".join(without_hidden(str(v)).split()).casefold() for v in row if v is not None and str(v).strip()]
+    english = {c.english.casefold() for c in sheet.columns} | {c.thai.casefold() for c in sheet.columns}
+    if typed and not any(text in english for text in typed):
+        problems.append(
+            Problem(
+                CellLocation(path, sheet=sheet.name, row=2),
+                "แถว 2 ต้องเป็นหัวตารางภาษาอังกฤษ แต่พบข้อมูล (แถวหัวตารางภาษาอังกฤษถูกลบหรือไม่?) แทรกแถวหัวตารางกลับ (คัดลอกจาก make xlsx-template) ให้ข้อมูลเริ่มที่แถว 3",
+                f"row 2 must be the English header row ({', '.join(c.english for c in sheet.columns[:3])} …) but holds data (was the English header row deleted?); insert it again (copy it from make xlsx-template) so the data starts on row 3",
+            )
+        )
 
 
 def _merged_values(sheet: Worksheet) -> dict[tuple[int, int], tuple[Any, bool]]:

@@ -7,16 +7,22 @@ and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...load.text_checks import describe_character, invisible_characters
 from ...problems import Location, Problem, describe_value
 from ...records.record import record
 from .cells import Cell, CellError, one_line, read_cell, year_of
-from .layout import Sheet
+from .layout import Column, Sheet
 from .opening import SheetRows, cell_location
+from .time_limit import ReadingTooSlow
+
+_SPACE_RUN = re.compile(r"[^\S\n]{2,}")
+"""Two or more white-space characters of any kind but a line break."""
 
 
 @dataclass
@@ -85,9 +91,17 @@ class Row:
         if cell is None:
             return None
         try:
-            return read_cell(self.sheet.column(key), cell.raw)
+            return read_cell(self.sheet.column(key), _spaces_tidied(self.sheet.column(key), cell.raw))
+        except ReadingTooSlow:
+            raise ReadingTooSlow(self.where(key)) from None
         except CellError as error:
-            self.files.error(self.where(key), error.thai, error.english)
+            thai, english = error.thai, error.english
+            hidden = invisible_characters(cell.raw) if isinstance(cell.raw, str) else []
+            if hidden:  # the value looks right on screen: say what cannot be seen
+                names = ", ".join(describe_character(c) for c in hidden)
+                thai += f" เซลล์มีอักขระที่มองไม่เห็น {names} ลบออกหรือเลือกค่าจากรายการใหม่"
+                english += f"; the cell holds the invisible character(s) {names}: delete them or pick the value from the dropdown again"
+            self.files.error(self.where(key), thai, english)
             return None
 
     def put(self, target: dict[str, Any], key: str, file: str, path: str, name: str | None = None) -> None:
@@ -100,6 +114,14 @@ class Row:
         if isinstance(value, list):
             for index in range(len(value)):
                 self.files.at(file, f"{path}[{index + 1}]", self.where(key))
+
+
+def _spaces_tidied(column: Column, raw: Any) -> Any:
+    """A units cell with its runs of spaces made one: unit names never need two, and the list
+    separators' pattern is slow (minutes) over thousands of spaces in a row."""
+    if column.kind == "units" and isinstance(raw, str):
+        return _SPACE_RUN.sub(" ", raw)
+    return raw
 
 
 def rows_by_year(rows: SheetRows, files: Files, *fill_down: str, bare: bool = False) -> Iterator[Row]:
