@@ -149,7 +149,7 @@ def _sheet_rows(path: Path, sheet: Sheet, values: Worksheet, formulas: Worksheet
         return SheetRows(sheet)
     result = SheetRows(sheet, _header_columns(path, sheet, values, problems))
     merged = _merged_values(values)
-    for row in range(FIRST_DATA_ROW, values.max_row + 1):
+    for row in range(FIRST_DATA_ROW, _last_filled_row(values, formulas) + 1):
         cells = {}
         for key, number in result.columns.items():
             raw, below = merged.get((row, number), (cell_value(values.cell(row, number)), False))
@@ -261,6 +261,17 @@ def _english_row(path: Path, sheet: Sheet, values: Worksheet, problems: list[Pro
                 f"row 2 must be the English header row ({', '.join(c.english for c in sheet.columns[:3])} …) but holds data (was the English header row deleted?); insert it again (copy it from make xlsx-template) so the data starts on row 3",
             )
         )
+
+
+def _last_filled_row(values: Worksheet, formulas: Worksheet) -> int:
+    """The last row holding a value or a formula: the template styles 2,000 empty rows as text, and
+    asking openpyxl for their cells one by one would make each of them (seconds per import)."""
+    # openpyxl keeps the cells it read in ``_cells``; the public ways to walk them make every cell
+    # of the rectangle up to the last styled row.
+    filled = [row for (row, _), cell in values._cells.items() if cell.value is not None]
+    filled += [row for (row, _), cell in formulas._cells.items() if cell.value is not None]
+    filled += [merged.max_row for merged in values.merged_cells.ranges]
+    return min(max(filled, default=0), values.max_row)
 
 
 def _merged_values(sheet: Worksheet) -> dict[tuple[int, int], tuple[Any, bool]]:
