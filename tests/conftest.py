@@ -17,6 +17,7 @@ from browser_support import ServedSite, chromium, serve
 from playwright.sync_api import Browser
 from publish_servers import SSHD, FtpsServer, SshServer, ftps_server, ssh_server
 from publish_support import CHANGED_YEAR, NEW_SCORE, OLD_SCORE, PROTOCOLS, Publisher
+from vsftpd_server import VsftpdServer, vsftpd_server
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DATA = PROJECT_ROOT / "data"
@@ -133,6 +134,12 @@ def ftpsd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpsServer]:
 
 
 @pytest.fixture(scope="session")
+def vsftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VsftpdServer]:
+    with vsftpd_server(tmp_path_factory.mktemp("vsftpd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo with one score changed, built once."""
     data = tmp_path_factory.mktemp("changed") / "data"
@@ -163,18 +170,22 @@ def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
         block: dict[str, object] = {"protocol": "sftp", "host": "127.0.0.1", "port": sshd.port, "user": sshd.user}
         block["path"] = str(folder)
     else:
-        ftpsd: FtpsServer = request.getfixturevalue("ftpsd")
-        if ftpsd.process is None or ftpsd.process.poll() is not None:
-            ftpsd.start()
-        folder = ftpsd.root / name
+        server: FtpsServer | VsftpdServer = request.getfixturevalue("ftpsd" if request.param == "ftps" else "vsftpd")
+        if server.process is None or server.process.poll() is not None:
+            server.start()
+        folder = server.root / name
         folder.mkdir()
-        env = {"ITA_PUBLISH_PASSWORD": ftpsd.password}
-        block = {"protocol": "ftps", "host": "127.0.0.1", "port": ftpsd.port, "user": ftpsd.user, "path": name}
-        block["tls_fingerprint"] = ftpsd.fingerprint
+        if isinstance(server, VsftpdServer):
+            shutil.chown(folder, server.user, server.user)  # the account's own folder in a home it may not write
+        env = {"ITA_PUBLISH_PASSWORD": server.password}
+        block = {"protocol": "ftps", "host": "127.0.0.1", "port": server.port, "user": server.user, "path": name}
+        block["tls_fingerprint"] = server.fingerprint
     publisher = Publisher(request.param, data, folder, env, block)
     if request.param == "sftp":
         publisher.ssh = sshd
+        publisher.owner = sshd.user
     else:
-        publisher.ftps = ftpsd
+        publisher.ftps = server
+        publisher.owner = server.user if isinstance(server, VsftpdServer) else None
     publisher.set_target()
     return publisher

@@ -161,6 +161,10 @@ class FtpsServer:
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_port(self.port, self.process)
 
+    def cut_after(self, size: int, folder: Path) -> None:
+        """(Re)start so that every connection drops at once once ``size`` bytes were uploaded (anywhere)."""
+        self.start(die_after_bytes=size)
+
     def kill(self) -> None:
         """As a dropped line: every connection ends at once, mid-transfer."""
         if self.process is not None and self.process.poll() is None:

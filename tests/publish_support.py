@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publish_servers import FtpsServer, SshServer
+from vsftpd_server import VsftpdServer
 
 from itagen.publish.remote.manifest import JOURNAL_NAME, MANIFEST_NAME, TEMP_SUFFIX
 
 PUBLISH_COMMAND = Path(__file__).resolve().parent.parent / "hooks" / "publish_site.py"
 """``make publish``'s command (conftest imports this module, so it cannot import conftest's paths)."""
-PROTOCOLS = ["sftp", "ftps"]
+PROTOCOLS = ["sftp", "ftps", "vsftpd"]
+"""OpenSSH's SFTP, FTPS on pyftpdlib, FTPS on Debian's vsftpd."""
 
 
 MARKER = ".ita-built-site"
@@ -51,7 +53,9 @@ class Publisher:
     env: dict[str, str]
     block: dict[str, object]
     ssh: SshServer | None = None
-    ftps: FtpsServer | None = None
+    ftps: FtpsServer | VsftpdServer | None = None
+    owner: str | None = None
+    """The system account the server writes as (OpenSSH, vsftpd); pyftpdlib writes as the tests do."""
 
     def set_target(self, **changes: object) -> None:
         block = self.block | changes
@@ -76,9 +80,9 @@ class Publisher:
         target = self.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-        if self.ssh is not None:
+        if self.owner is not None:
             for made in [target, *target.relative_to(self.folder).parents]:
-                shutil.chown(self.folder / made, self.ssh.user, self.ssh.user)
+                shutil.chown(self.folder / made, self.owner, self.owner)
 
     def server_site(self) -> dict[str, bytes]:
         found = files(self.folder)

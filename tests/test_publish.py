@@ -108,7 +108,7 @@ def cut_after(publisher: Publisher, size: int) -> Iterator[None]:
         known.write_text(known.read_text() + f"[127.0.0.1]:{proxy.port} {line}\n")
     else:
         assert publisher.ftps is not None
-        publisher.ftps.start(die_after_bytes=size)
+        publisher.ftps.cut_after(size, publisher.folder)
     try:
         yield
     finally:

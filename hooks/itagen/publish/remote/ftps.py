@@ -12,6 +12,7 @@ import contextlib
 import ftplib
 import hashlib
 import io
+import posixpath
 import socket
 import ssl
 from collections.abc import Callable, Iterator
@@ -22,13 +23,16 @@ from ...records.publish import PublishTarget
 from .credentials import Credentials
 from .sftp import MAX_READ, TIMEOUT
 from .transport import (
+    Listing,
     PublishError,
+    ServerFull,
     connection_lost,
     no_answer,
     no_folder,
     permission_denied,
     refused,
     unknown_host,
+    unreadable_listing,
     wrong_login,
 )
 
@@ -86,6 +90,38 @@ def _untrusted(target: PublishTarget, detail: str, seen: str) -> PublishError:
         "changed. If the host confirms a self-signed certificate whose SHA-256 fingerprint is "
         f"{seen}, add publish.tls_fingerprint: {seen} to site.yml (or name a CA file in ITA_PUBLISH_CA_FILE)",
     )
+
+
+def out_of_space(reply: str) -> bool:
+    """452 and 552 are "no storage" in RFC 959; servers also say it in words after a 451 or a 426
+    (vsftpd: "451 Failure writing to local file", pyftpdlib: "426 No space left on device")."""
+    code, text = reply[:3], reply[3:].lower()
+    if code in ("452", "552"):
+        return True
+    if "permission" in text or "denied" in text or not code.startswith(("4", "5")):
+        return False
+    return any(word in text for word in ("space", "quota", "disk full", "storage", "failure writing", "write"))
+
+
+def _unsupported(exc: ftplib.Error) -> bool:
+    """The server does not know the command or its option (500, 501, 502, 504): try another way."""
+    return str(exc)[:3] in ("500", "501", "502", "504")
+
+
+def _mlsd_listing(entries: Iterator[tuple[str, dict[str, str]]]) -> Listing:
+    listing: Listing = {}
+    for name, facts in entries:
+        kind = facts.get("type", "").lower()
+        if name in (".", "..") or kind in ("cdir", "pdir"):
+            continue
+        size = facts.get("size", "")
+        listing[name] = int(size) if kind == "file" and size.isdigit() else None
+    return listing
+
+
+def _base_names(names: list[str]) -> list[str]:
+    """NLST answers with bare names or with the folder in front, and "-a" adds "." and ".."."""
+    return [base for name in names if (base := name.rpartition("/")[2]) not in ("", ".", "..")]
 
 
 class FtpsRemote:
@@ -157,7 +193,11 @@ class FtpsRemote:
     def _errors(self, path: str) -> Iterator[None]:
         try:
             yield
-        except ftplib.error_perm as exc:
+        except (ftplib.error_perm, ftplib.error_temp) as exc:
+            if out_of_space(str(exc)):
+                raise ServerFull(self.target, path, str(exc)) from None
+            if isinstance(exc, ftplib.error_temp):
+                raise connection_lost(str(exc)) from None
             raise permission_denied(self.target, path, str(exc)) from None
         except (ftplib.Error, OSError, EOFError) as exc:
             raise connection_lost(str(exc) or type(exc).__name__) from None
@@ -186,17 +226,53 @@ class FtpsRemote:
                 raise
         return bytes(received)
 
-    def list_folder(self, path: str) -> set[str] | None:
+    def list_folder(self, path: str) -> Listing | None:
+        where = posixpath.join(self.root, path) if path else self.root  # absolute: see _names
         with self._errors(path):
             try:
-                return {name for name, _ in self.ftp.mlsd(path or ".", ["type"])} - {".", ".."}
+                return _mlsd_listing(self.ftp.mlsd(where, ["type", "size"]))
             except ftplib.error_perm as exc:
-                if not str(exc).startswith("500") and not str(exc).startswith("502"):
-                    return None  # 550: no such folder
-            try:  # a server without MLSD; NLST may leave out names that start with a dot
-                return {name.rpartition("/")[2] for name in self.ftp.nlst(path or ".")} - {".", ".."}
-            except ftplib.error_perm:
+                if not _unsupported(exc):  # 550: no such folder, or one that may not be listed
+                    if self._is_folder(path):
+                        raise unreadable_listing(self.target, path, str(exc)) from None
+                    return None
+            # No MLSD (vsftpd answers its OPTS MLST with 501): NLST, whose "-a" shows the hidden files too.
+            # Some servers send an empty list for a folder that is not there, so "there" is asked apart.
+            names = self._names(path, where, "-a ")
+            if names:
+                return dict.fromkeys(_base_names(names))
+            if not self._is_folder(path):
                 return None
+            names = self._names(path, where)
+            if names is None:  # there, yet refused
+                raise unreadable_listing(self.target, path, "NLST")
+            return dict.fromkeys(_base_names(names))
+
+    def _names(self, path: str, where: str, options: str = "") -> list[str] | None:
+        """NLST's names; None when the server does not take the argument. A folder it could not open
+        is an error, though the server may call the transfer done ("226 … failed to open") or, as
+        vsftpd does, answer with the folder's own name, as ``ls -d`` would (never a content's name:
+        those come back as ``where/name`` or bare)."""
+        names: list[str] = []
+        try:
+            reply = self.ftp.retrlines(f"NLST {options}{where}", names.append)
+        except ftplib.error_perm as exc:
+            if _unsupported(exc) or str(exc).startswith("550"):
+                return None
+            raise unreadable_listing(self.target, path, str(exc)) from None
+        if "fail" in reply.lower() or where.rstrip("/") in (name.rstrip("/") for name in names):
+            raise unreadable_listing(self.target, path, reply)
+        return names
+
+    def _is_folder(self, path: str) -> bool:
+        if not path:
+            return True
+        try:
+            self.ftp.cwd(path)
+        except ftplib.error_perm:
+            return False
+        self.ftp.cwd(self.root)
+        return True
 
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
         with self._errors(path), local.open("rb") as file:

@@ -20,6 +20,7 @@ from ...records.publish import PublishTarget
 from .credentials import Credentials
 from .host_keys import check_host_key, preferred_key_types
 from .transport import (
+    Listing,
     PublishError,
     connection_lost,
     no_answer,
@@ -27,6 +28,7 @@ from .transport import (
     permission_denied,
     refused,
     unknown_host,
+    unreadable_listing,
     wrong_login,
 )
 
@@ -145,12 +147,15 @@ class SftpRemote:
             except FileNotFoundError:
                 return None
 
-    def list_folder(self, path: str) -> set[str] | None:
+    def list_folder(self, path: str) -> Listing | None:
         with self._errors(path):
             try:
-                return set(self.sftp.listdir(self._full(path)))
+                entries = self.sftp.listdir_attr(self._full(path))
             except (FileNotFoundError, NotADirectoryError):
                 return None
+            except PermissionError as exc:
+                raise unreadable_listing(self.target, path, str(exc)) from None
+        return {e.filename: e.st_size if e.st_mode is not None and stat.S_ISREG(e.st_mode) else None for e in entries}
 
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
         done = 0

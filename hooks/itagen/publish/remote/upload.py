@@ -33,7 +33,7 @@ from .manifest import (
 )
 from .plan import Plan, aside_name, make_plan
 from .progress import Progress
-from .transport import Remote
+from .transport import Listing, Remote
 
 
 @record
@@ -60,7 +60,7 @@ def plan_for(remote: Remote, built: Manifest, state: ServerState) -> Plan:
     file is still found at its path while the name it would be kept under is free.
     """
     plan = make_plan(built, state.published, state.unfinished)
-    listings: dict[str, set[str] | None] = {}
+    listings: dict[str, Listing | None] = {}
     in_the_way: dict[str, str] = {}
     for change in plan.uploads:
         if change.path in state.published or (change.path in state.unfinished and change.path not in state.asides):
@@ -75,7 +75,7 @@ def plan_for(remote: Remote, built: Manifest, state: ServerState) -> Plan:
                 in_the_way[change.path] = planned  # the cut run did not get to move it
             continue
         in_the_way[change.path] = aside_name(change.path, names)
-        names.add(in_the_way[change.path].rpartition("/")[2])
+        names[in_the_way[change.path].rpartition("/")[2]] = None
     if in_the_way:
         plan = make_plan(built, state.published, state.unfinished, in_the_way)
     deletes = [d for d in plan.deletes if not _still_theirs(remote, d.path, state, listings)]
@@ -83,21 +83,21 @@ def plan_for(remote: Remote, built: Manifest, state: ServerState) -> Plan:
     return Plan(plan.uploads, deletes, present)
 
 
-def _still_theirs(remote: Remote, path: str, state: ServerState, listings: dict[str, set[str] | None]) -> bool:
+def _still_theirs(remote: Remote, path: str, state: ServerState, listings: dict[str, Listing | None]) -> bool:
     """A file a cut run meant to move aside but did not is still someone else's: never deleted."""
     planned = state.asides.get(path)
     if path in state.published or planned is None:
         return False
-    names = _listing(remote, path.rpartition("/")[0], listings) or set()
+    names = _listing(remote, path.rpartition("/")[0], listings) or {}
     return path.rpartition("/")[2] in names and planned.rpartition("/")[2] not in names
 
 
-def _listing(remote: Remote, folder: str, listings: dict[str, set[str] | None]) -> set[str] | None:
+def _listing(remote: Remote, folder: str, listings: dict[str, Listing | None]) -> Listing | None:
     """The names in ``folder``, asked of the server only when its parent holds it (a first publish into an
     empty folder asks once, not once per folder)."""
     if folder not in listings:
         parent, _, name = folder.rpartition("/")
-        above = _listing(remote, parent, listings) if folder else set()
+        above = _listing(remote, parent, listings) if folder else {}
         listings[folder] = remote.list_folder(folder) if above is not None and (not folder or name in above) else None
     return listings[folder]
 
