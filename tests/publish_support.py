@@ -5,11 +5,14 @@ the server's files. The servers themselves are in ``publish_servers.py``, their 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pwd
 import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,3 +105,22 @@ def free_closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def small_disk(publisher: Publisher, size: int) -> Iterator[Callable[[int], None]]:
+    """The server's folder on a disk of its own that holds ``size`` bytes (a tmpfs: the tests run as root);
+    yields a function that makes the disk bigger, as a host raising the quota does."""
+    options = f"size={size},mode=755"
+    if publisher.owner is not None:
+        account = pwd.getpwnam(publisher.owner)
+        options += f",uid={account.pw_uid},gid={account.pw_gid}"
+    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "ita-small-disk", str(publisher.folder)], check=True)
+
+    def grow(new_size: int) -> None:
+        subprocess.run(["mount", "-o", f"remount,size={new_size}", str(publisher.folder)], check=True)
+
+    try:
+        yield grow
+    finally:
+        subprocess.run(["umount", str(publisher.folder)], check=True)

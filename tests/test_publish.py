@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from publish_servers import CuttingProxy
-from publish_support import Publisher, files, identities, site_copy
+from publish_support import Publisher, files, identities, site_copy, small_disk
 
 from itagen.publish.remote.manifest import JOURNAL_NAME, MANIFEST_NAME, parse_manifest
 
@@ -180,3 +180,25 @@ def test_a_foreign_file_a_cut_run_did_not_move_stays_when_the_build_drops_its_pa
         rerun = publisher.run(without_home)
         assert rerun.returncode == 0, rerun.stderr
         assert publisher.server_site() == files(without_home) | {"index.html": b"the host's placeholder"}
+
+
+def test_a_full_disk_is_named_with_what_to_do_and_the_old_site_stays_whole(
+    publisher: Publisher, demo_site: Path, changed_site: Path, tmp_path: Path
+) -> None:
+    bigger = site_copy(changed_site, tmp_path, "bigger")
+    (bigger / "documents" / "large.bin").write_bytes(os.urandom(3_000_000))  # more than the disk has left
+    with small_disk(publisher, 6_000_000) as grow:
+        assert publisher.run(demo_site).returncode == 0
+        old = files(publisher.folder)
+        full = publisher.run(bigger)
+        assert full.returncode == 1, full.stdout
+        assert "พื้นที่บนเซิร์ฟเวอร์เต็ม" in full.stderr and "โควตา" in full.stderr, full.stderr
+        assert "the server is out of space" in full.stderr and "ask the host for more quota" in full.stderr
+        assert "permission" not in full.stderr and "connection broke" not in full.stderr
+        assert "Traceback" not in full.stderr
+        on_server = files(publisher.folder)
+        assert {p: c for p, c in on_server.items() if p != JOURNAL_NAME} == old, "the old site changed"
+        grow(16_000_000)
+        again = publisher.run(bigger)
+        assert again.returncode == 0, again.stderr
+        assert publisher.server_site() == files(bigger)

@@ -37,6 +37,8 @@ from .transport import (
 )
 
 BLOCK = 64 * 1024
+REASON_WAIT = 5.0
+"""Seconds to wait for the server's reason after it dropped a transfer."""
 
 
 def certificate_fingerprint(sock: ssl.SSLSocket) -> str:
@@ -275,12 +277,25 @@ class FtpsRemote:
         return True
 
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
-        with self._errors(path), local.open("rb") as file:
+        with self._errors(path), self._storing(), local.open("rb") as file:
             self.ftp.storbinary(f"STOR {path}", file, BLOCK, lambda chunk: sent(len(chunk)))
 
     def write(self, path: str, data: bytes) -> None:
-        with self._errors(path):
+        with self._errors(path), self._storing():
             self.ftp.storbinary(f"STOR {path}", io.BytesIO(data), BLOCK)
+
+    @contextlib.contextmanager
+    def _storing(self) -> Iterator[None]:
+        """A server that cannot store a file may drop the data connection mid-file (pyftpdlib does) and
+        say why on the control connection: that answer, read briefly, names the cause (a full disk)."""
+        try:
+            yield
+        except (OSError, EOFError):
+            control: Any = self.ftp.sock
+            with contextlib.suppress(OSError, EOFError, ftplib.error_reply, ftplib.error_proto):
+                control.settimeout(REASON_WAIT)
+                self.ftp.getresp()  # a 4xx or 5xx answer is raised as ftplib's error, for _errors to name
+            raise
 
     def replace(self, source: str, target: str) -> None:
         with self._errors(target):

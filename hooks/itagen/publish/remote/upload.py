@@ -17,6 +17,8 @@ build puts a new file (a host's placeholder ``index.html``, its ``.htaccess``) i
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from ...records.record import record
@@ -33,7 +35,7 @@ from .manifest import (
 )
 from .plan import Plan, aside_name, make_plan
 from .progress import Progress
-from .transport import Listing, Remote
+from .transport import Listing, PublishError, Remote, ServerFull
 
 
 @record
@@ -109,8 +111,21 @@ def _folders(path: str) -> list[str]:
 
 
 def _put_small(remote: Remote, name: str, data: bytes) -> None:
-    remote.write(temp_name(name), data)
+    with _part_removed_when_full(remote, name, len(data)):
+        remote.write(temp_name(name), data)
     remote.replace(temp_name(name), name)
+
+
+@contextlib.contextmanager
+def _part_removed_when_full(remote: Remote, path: str, still_to_send: int) -> Iterator[None]:
+    """A full server keeps the part of a file it stored: removed, so the space is free again, and the
+    webmaster is told how much room this publish still needs."""
+    try:
+        yield
+    except ServerFull as full:
+        with contextlib.suppress(PublishError):
+            remote.remove(temp_name(path))
+        raise ServerFull(full.target, path, full.detail, still_to_send) from None
 
 
 def carry_out(remote: Remote, site: Path, built: Manifest, state: ServerState, plan: Plan, progress: Progress) -> None:
@@ -122,12 +137,15 @@ def carry_out(remote: Remote, site: Path, built: Manifest, state: ServerState, p
     if uploads:
         _put_small(remote, JOURNAL_NAME, journal_json(Journal(uploads, asides)))
     made: set[str] = set(plan.present_folders)
+    still_to_send = plan.upload_bytes
     for change in plan.uploads:
         for folder in _folders(change.path):
             if folder not in made:
                 remote.make_folder(folder)
                 made.add(folder)
-        remote.upload(site / change.path, temp_name(change.path), progress.sent)
+        with _part_removed_when_full(remote, change.path, still_to_send):
+            remote.upload(site / change.path, temp_name(change.path), progress.sent)
+        still_to_send -= change.size
         if change.aside is not None:
             remote.replace(change.path, change.aside)  # someone else's file: kept, under another name
         remote.replace(temp_name(change.path), change.path)
