@@ -202,3 +202,21 @@ def test_a_full_disk_is_named_with_what_to_do_and_the_old_site_stays_whole(
         again = publisher.run(bigger)
         assert again.returncode == 0, again.stderr
         assert publisher.server_site() == files(bigger)
+
+
+def test_a_rerun_after_a_cut_first_publish_sends_only_what_is_missing(publisher: Publisher, demo_site: Path) -> None:
+    built = files(demo_site)
+    with cut_after(publisher, 1_000_000):
+        on_server = run_cut(publisher, demo_site)
+        in_place = {path for path, content in built.items() if on_server.get(path) == content}
+        assert in_place and len(in_place) < len(built) / 2
+        placed = {path: identity for path, identity in identities(publisher.folder).items() if path in in_place}
+        line_back(publisher)
+        rerun = publisher.run(demo_site)
+    assert rerun.returncode == 0, rerun.stderr
+    missing = len(built) - len(in_place)
+    assert f"upload {missing} file(s)" in rerun.stdout and "replace" not in rerun.stdout, rerun.stdout
+    assert f"{len(in_place)} file(s) the cut run already put in place: not sent again" in rerun.stdout
+    assert f"sent {missing}/{missing} ไฟล์/files" in rerun.stdout
+    assert {path: identities(publisher.folder)[path] for path in in_place} == placed, "a file in place was sent again"
+    assert publisher.server_site() == built

@@ -58,6 +58,24 @@ def test_files_a_cut_run_was_sending_are_sent_again_or_deleted() -> None:
     assert [c.path for c in plan.deletes] == ["gone.html"]
 
 
+def test_files_a_cut_run_already_put_in_place_are_not_sent_again() -> None:
+    built = {"index.html": A, "new.html": B, "old.html": C}
+    plan = make_plan(built, {"old.html": A}, unfinished=["index.html", "new.html", "old.html"], in_place=["new.html"])
+    assert [(c.kind, c.path) for c in plan.uploads] == [("replace", "old.html"), ("upload", "index.html")]
+    assert plan.in_place == {"new.html"}
+    assert "1 file(s) the cut run already put in place: not sent again" in describe(plan, every_file=False)[0]
+    assert make_plan(built, {}, in_place=["new.html"]).in_place == set(), "only a cut run's files may be in place"
+
+
+def test_a_journal_says_what_each_upload_puts_in_place_and_older_journals_still_read() -> None:
+    journal = Journal(["a.html", "b.html"], {}, {"a.html": A})
+    assert parse_journal(journal_json(journal)) == journal
+    older = b'{"format": "ita-publishing/1", "uploads": ["a.html"], "asides": {}}'
+    assert parse_journal(older) == Journal(["a.html"], {}, {})
+    with pytest.raises(PublishError, match="damaged"):
+        parse_journal(journal_json(Journal(["a.html"], {}, {"elsewhere.html": A})))
+
+
 def test_a_file_of_someone_else_in_the_way_is_kept_under_a_free_name() -> None:
     assert aside_name("index.html", set()) == "index.html.before-ita"
     assert aside_name("a/b.html", {"b.html.before-ita", "b.html.before-ita-2"}) == "a/b.html.before-ita-3"
