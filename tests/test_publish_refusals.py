@@ -141,9 +141,6 @@ def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Pub
     assert result.returncode == 1
     assert "ไม่น่าเชื่อถือ" in result.stderr and "is not trusted" in result.stderr
     assert publisher.ftps.fingerprint in result.stderr
-    publisher.set_target(tls_fingerprint="ab" * 32)
-    pinned = publisher.run(demo_site)
-    assert pinned.returncode == 1 and "fingerprint differs" in pinned.stderr
     assert list(publisher.folder.iterdir()) == []
     publisher.set_target(tls_fingerprint=None)
     no_ca = publisher.run(demo_site, env=publisher.env | {"ITA_PUBLISH_CA_FILE": "/nonexistent/ca.pem"})
@@ -151,6 +148,22 @@ def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Pub
     with_ca = publisher.run(demo_site, env=publisher.env | {"ITA_PUBLISH_CA_FILE": str(publisher.ftps.cert)})
     assert with_ca.returncode == 0, with_ca.stderr
     assert publisher.server_site() == files(demo_site)
+
+
+@pytest.mark.parametrize("publisher", ["ftps", "vsftpd"], indirect=True)
+def test_a_changed_certificate_with_an_old_pin_is_refused_as_loudly_as_a_changed_host_key(
+    publisher: Publisher, demo_site: Path
+) -> None:
+    assert publisher.ftps is not None
+    publisher.set_target(tls_fingerprint="ab" * 32)  # the pin of the certificate the host had before
+    result = publisher.run(demo_site, "--trust-host")  # trusting a new SSH host does not cover this either
+    assert result.returncode == 1
+    assert result.stderr.count("คำเตือน:") == 1 and result.stderr.count("WARNING:") == 1
+    assert "ไม่ตรงกับที่บันทึกไว้" in result.stderr and "อาจมีผู้ปลอมเป็นเซิร์ฟเวอร์" in result.stderr
+    assert "Someone may be posing as the server, so no password was sent and nothing was changed" in result.stderr
+    assert f"publish.tls_fingerprint: {publisher.ftps.fingerprint}" in result.stderr
+    assert "Ask the host whether they really changed it" in result.stderr
+    assert list(publisher.folder.iterdir()) == []
 
 
 @pytest.mark.parametrize("publisher", ["sftp"], indirect=True)

@@ -50,6 +50,8 @@ class _PinnedFtpTls(ftplib.FTP_TLS):
     vsftpd require it) and, when pinned, carry the pinned certificate too."""
 
     pinned: str | None = None
+    changed: Callable[[str], Exception] | None = None
+    """The warning to raise when a data connection shows another certificate than the pinned one."""
     protected = False
 
     def prot_p(self) -> str:
@@ -62,9 +64,10 @@ class _PinnedFtpTls(ftplib.FTP_TLS):
         control: Any = self.sock
         if self.protected and isinstance(control, ssl.SSLSocket):
             conn = self.context.wrap_socket(conn, server_hostname=self.host, session=control.session)
-            if self.pinned is not None and certificate_fingerprint(conn) != self.pinned:
+            seen = certificate_fingerprint(conn)
+            if self.pinned is not None and seen != self.pinned:
                 conn.close()
-                raise ssl.SSLError("the data connection's certificate is not the pinned one")
+                raise self.changed(seen) if self.changed else ssl.SSLError("not the pinned certificate")
         return conn, size
 
 
@@ -126,11 +129,27 @@ def _base_names(names: list[str]) -> list[str]:
     return [base for name in names if (base := name.rpartition("/")[2]) not in ("", ".", "..")]
 
 
+def changed_certificate(target: PublishTarget, seen: str) -> PublishError:
+    """As loud as a changed SSH host key (``host_keys.check_host_key``): the pin is what proves the server."""
+    name = f"{target.host}:{target.port_number}"
+    return PublishError(
+        f"คำเตือน: ใบรับรอง TLS ของเซิร์ฟเวอร์ {name} ไม่ตรงกับที่บันทึกไว้ใน publish.tls_fingerprint ของ site.yml "
+        f"(ที่เห็นตอนนี้: SHA-256 {seen}) อาจมีผู้ปลอมเป็นเซิร์ฟเวอร์ จึงไม่ได้ส่งรหัสผ่านและไม่ได้เปลี่ยนแปลงอะไร "
+        "ถามผู้ให้บริการโฮสติ้งว่าเปลี่ยนใบรับรองจริงหรือไม่ (ใบรับรองที่ลงนามเอง มักเปลี่ยนเมื่อหมดอายุ) "
+        f"ถ้าจริง ให้แก้ใน site.yml เป็น publish.tls_fingerprint: {seen} แล้วสั่ง make publish อีกครั้ง",
+        f"WARNING: the TLS certificate of {name} differs from the one pinned in site.yml (publish.tls_fingerprint); "
+        f"it now shows SHA-256 {seen}. Someone may be posing as the server, so no password was sent and nothing was "
+        "changed. Ask the host whether they really changed it (a self-signed certificate is often renewed when it "
+        f"expires); if so, put the new one in site.yml (publish.tls_fingerprint: {seen}) and run make publish again",
+    )
+
+
 class FtpsRemote:
     def __init__(self, target: PublishTarget, credentials: Credentials, ca_file: str | None = None) -> None:
         self.target = target
         self.ftp = _PinnedFtpTls(context=_context(target, ca_file), timeout=TIMEOUT)
         self.ftp.pinned = target.tls_fingerprint
+        self.ftp.changed = lambda seen: changed_certificate(target, seen)
         try:
             self._connect(credentials)
         except BaseException:
@@ -158,7 +177,7 @@ class FtpsRemote:
             ) from None
         sock: Any = self.ftp.sock
         if target.tls_fingerprint is not None and certificate_fingerprint(sock) != target.tls_fingerprint:
-            raise _untrusted(target, "fingerprint differs from publish.tls_fingerprint", certificate_fingerprint(sock))
+            raise changed_certificate(target, certificate_fingerprint(sock))
         try:
             self.ftp.login(target.user, credentials.password or "")
         except ftplib.error_perm:
