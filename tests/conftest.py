@@ -159,16 +159,19 @@ def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
     data = tmp_path / "data"
     shutil.copytree(DEMO_DATA, data)
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)[:120]
-    if request.param == "sftp":
+    if request.param in ("sftp", "sftp-jail"):
         # A real SFTP server is part of the suite: without one the publishing cases must fail, not pass unseen.
         assert SSHD.exists(), "needs Debian's openssh-server: sudo bash .ci/run installs it"
         sshd: SshServer = request.getfixturevalue("sshd")
-        folder = sshd.home / name
+        jailed = request.param == "sftp-jail"
+        assert not jailed or sshd.jail is not None, "an sftp-only chrooted account needs the tests to run as root"
+        account = str(sshd.jailed_user) if jailed else sshd.user
+        folder = (sshd.jail if sshd.jail is not None and jailed else sshd.home) / name
         folder.mkdir()
-        shutil.chown(folder, sshd.user, sshd.user)
+        shutil.chown(folder, account, account)
         env = {"ITA_PUBLISH_KEY": str(sshd.key), "ITA_PUBLISH_KNOWN_HOSTS": str(sshd.known_hosts)}
-        block: dict[str, object] = {"protocol": "sftp", "host": "127.0.0.1", "port": sshd.port, "user": sshd.user}
-        block["path"] = str(folder)
+        block: dict[str, object] = {"protocol": "sftp", "host": "127.0.0.1", "port": sshd.port, "user": account}
+        block["path"] = name if jailed else str(folder)  # the jailed account sees its folder as /
     else:
         server: FtpsServer | VsftpdServer = request.getfixturevalue("ftpsd" if request.param == "ftps" else "vsftpd")
         if server.process is None or server.process.poll() is not None:
@@ -181,9 +184,9 @@ def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
         block = {"protocol": "ftps", "host": "127.0.0.1", "port": server.port, "user": server.user, "path": name}
         block["tls_fingerprint"] = server.fingerprint
     publisher = Publisher(request.param, data, folder, env, block)
-    if request.param == "sftp":
+    if request.param in ("sftp", "sftp-jail"):
         publisher.ssh = sshd
-        publisher.owner = sshd.user
+        publisher.owner = account
     else:
         publisher.ftps = server
         publisher.owner = server.user if isinstance(server, VsftpdServer) else None

@@ -15,12 +15,14 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from publish_servers import CuttingProxy
-from publish_support import Publisher, files, identities, site_copy, small_disk
+from publish_support import PROTOCOLS, Publisher, files, identities, site_copy, small_disk
 
 from itagen.publish.remote.manifest import JOURNAL_NAME, MANIFEST_NAME, parse_manifest
 
 
+@pytest.mark.parametrize("publisher", [*PROTOCOLS, "sftp-jail"], indirect=True)
 def test_first_publish_puts_every_file_of_the_build_on_the_server(publisher: Publisher, demo_site: Path) -> None:
     result = publisher.run(demo_site)
     assert result.returncode == 0, result.stderr
@@ -67,6 +69,7 @@ def test_a_dry_run_before_the_first_publish_lists_every_upload_and_changes_nothi
     assert identities(publisher.folder) == before
 
 
+@pytest.mark.parametrize("publisher", [*PROTOCOLS, "sftp-jail"], indirect=True)
 def test_a_page_the_build_no_longer_has_is_removed_and_foreign_files_stay(
     publisher: Publisher, demo_site: Path, tmp_path: Path
 ) -> None:
@@ -182,6 +185,7 @@ def test_a_foreign_file_a_cut_run_did_not_move_stays_when_the_build_drops_its_pa
         assert publisher.server_site() == files(without_home) | {"index.html": b"the host's placeholder"}
 
 
+@pytest.mark.parametrize("publisher", [*PROTOCOLS, "sftp-jail"], indirect=True)
 def test_a_full_disk_is_named_with_what_to_do_and_the_old_site_stays_whole(
     publisher: Publisher, demo_site: Path, changed_site: Path, tmp_path: Path
 ) -> None:
@@ -204,6 +208,7 @@ def test_a_full_disk_is_named_with_what_to_do_and_the_old_site_stays_whole(
         assert publisher.server_site() == files(bigger)
 
 
+@pytest.mark.parametrize("publisher", [*PROTOCOLS, "sftp-jail"], indirect=True)
 def test_a_rerun_after_a_cut_first_publish_sends_only_what_is_missing(publisher: Publisher, demo_site: Path) -> None:
     built = files(demo_site)
     with cut_after(publisher, 1_000_000):
