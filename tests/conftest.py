@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from browser_support import ServedSite, chromium, serve
+from ftp_daemons import FtpDaemon, ftp_daemon
 from playwright.sync_api import Browser
 from publish_servers import SSHD, FtpsServer, SshServer, ftps_server, ssh_server
 from publish_support import CHANGED_YEAR, NEW_SCORE, OLD_SCORE, PROTOCOLS, Publisher
-from vsftpd_server import VsftpdServer, vsftpd_server
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DATA = PROJECT_ROOT / "data"
@@ -134,8 +134,20 @@ def ftpsd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpsServer]:
 
 
 @pytest.fixture(scope="session")
-def vsftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VsftpdServer]:
-    with vsftpd_server(tmp_path_factory.mktemp("vsftpd")) as server:
+def vsftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpDaemon]:
+    with ftp_daemon("vsftpd", tmp_path_factory.mktemp("vsftpd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def proftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpDaemon]:
+    with ftp_daemon("proftpd", tmp_path_factory.mktemp("proftpd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def pure_ftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpDaemon]:
+    with ftp_daemon("pure-ftpd", tmp_path_factory.mktemp("pure-ftpd")) as server:
         yield server
 
 
@@ -173,12 +185,13 @@ def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
         block: dict[str, object] = {"protocol": "sftp", "host": "127.0.0.1", "port": sshd.port, "user": account}
         block["path"] = name if jailed else str(folder)  # the jailed account sees its folder as /
     else:
-        server: FtpsServer | VsftpdServer = request.getfixturevalue("ftpsd" if request.param == "ftps" else "vsftpd")
+        fixture = {"ftps": "ftpsd", "vsftpd": "vsftpd", "pure-ftpd": "pure_ftpd", "proftpd": "proftpd"}[request.param]
+        server: FtpsServer | FtpDaemon = request.getfixturevalue(fixture)
         if server.process is None or server.process.poll() is not None:
             server.start()
         folder = server.root / name
         folder.mkdir()
-        if isinstance(server, VsftpdServer):
+        if isinstance(server, FtpDaemon):
             shutil.chown(folder, server.user, server.user)  # the account's own folder in a home it may not write
         env = {"ITA_PUBLISH_PASSWORD": server.password}
         block = {"protocol": "ftps", "host": "127.0.0.1", "port": server.port, "user": server.user, "path": name}
@@ -189,6 +202,6 @@ def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
         publisher.owner = account
     else:
         publisher.ftps = server
-        publisher.owner = server.user if isinstance(server, VsftpdServer) else None
+        publisher.owner = server.user if isinstance(server, FtpDaemon) else None
     publisher.set_target()
     return publisher

@@ -16,15 +16,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ftp_daemons import FtpDaemon
 from publish_servers import FtpsServer, SshServer
-from vsftpd_server import VsftpdServer
 
 from itagen.publish.remote.manifest import JOURNAL_NAME, MANIFEST_NAME, TEMP_SUFFIX
 
 PUBLISH_COMMAND = Path(__file__).resolve().parent.parent / "hooks" / "publish_site.py"
 """``make publish``'s command (conftest imports this module, so it cannot import conftest's paths)."""
-PROTOCOLS = ["sftp", "ftps", "vsftpd"]
-"""OpenSSH's SFTP, FTPS on pyftpdlib, FTPS on Debian's vsftpd."""
+PROTOCOLS = ["sftp", "ftps", "vsftpd", "pure-ftpd", "proftpd"]
+"""OpenSSH's SFTP; FTPS on pyftpdlib, on Debian's vsftpd, on pure-ftpd (cPanel's) and ProFTPD (DirectAdmin's, Plesk's)."""
 
 
 MARKER = ".ita-built-site"
@@ -56,7 +56,7 @@ class Publisher:
     env: dict[str, str]
     block: dict[str, object]
     ssh: SshServer | None = None
-    ftps: FtpsServer | VsftpdServer | None = None
+    ftps: FtpsServer | FtpDaemon | None = None
     owner: str | None = None
     """The system account the server writes as (OpenSSH, vsftpd); pyftpdlib writes as the tests do."""
 

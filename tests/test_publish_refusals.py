@@ -133,7 +133,7 @@ def test_a_changed_host_key_is_refused_even_when_trusting(publisher: Publisher, 
     assert list(publisher.folder.iterdir()) == []
 
 
-@pytest.mark.parametrize("publisher", ["ftps", "vsftpd"], indirect=True)
+@pytest.mark.parametrize("publisher", ["ftps", "vsftpd", "pure-ftpd", "proftpd"], indirect=True)
 def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Publisher, demo_site: Path) -> None:
     assert publisher.ftps is not None
     publisher.set_target(tls_fingerprint=None)
@@ -150,7 +150,7 @@ def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Pub
     assert publisher.server_site() == files(demo_site)
 
 
-@pytest.mark.parametrize("publisher", ["ftps", "vsftpd"], indirect=True)
+@pytest.mark.parametrize("publisher", ["ftps", "vsftpd", "pure-ftpd", "proftpd"], indirect=True)
 def test_a_changed_certificate_with_an_old_pin_is_refused_as_loudly_as_a_changed_host_key(
     publisher: Publisher, demo_site: Path
 ) -> None:
@@ -197,7 +197,7 @@ def test_a_server_without_tls_never_gets_the_password(publisher: Publisher, demo
     assert list(publisher.folder.iterdir()) == []
 
 
-@pytest.mark.parametrize("publisher", ["sftp", "vsftpd"], indirect=True)
+@pytest.mark.parametrize("publisher", ["sftp", "vsftpd", "pure-ftpd", "proftpd"], indirect=True)
 def test_a_folder_the_server_will_not_list_stops_the_publish_before_anything_changes(
     publisher: Publisher, demo_site: Path
 ) -> None:

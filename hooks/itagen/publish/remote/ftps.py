@@ -99,13 +99,15 @@ def _untrusted(target: PublishTarget, detail: str, seen: str) -> PublishError:
 
 def out_of_space(reply: str) -> bool:
     """452 and 552 are "no storage" in RFC 959; servers also say it in words after a 451 or a 426
-    (vsftpd: "451 Failure writing to local file", pyftpdlib: "426 No space left on device")."""
+    (vsftpd: "451 Failure writing to local file", pure-ftpd: "451 Error during write to file",
+    ProFTPD: "451 Transfer aborted. Input/output error", pyftpdlib: "426 No space left on device")."""
     code, text = reply[:3], reply[3:].lower()
     if code in ("452", "552"):
         return True
     if "permission" in text or "denied" in text or not code.startswith(("4", "5")):
         return False
-    return any(word in text for word in ("space", "quota", "disk full", "storage", "failure writing", "write"))
+    words = ("space", "quota", "disk full", "storage", "failure writing", "write", "input/output error")
+    return any(word in text for word in words)
 
 
 def _unsupported(exc: ftplib.Error) -> bool:
