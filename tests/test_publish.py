@@ -198,6 +198,7 @@ def test_a_full_disk_is_named_with_what_to_do_and_the_old_site_stays_whole(
         assert full.returncode == 1, full.stdout
         assert "พื้นที่บนเซิร์ฟเวอร์เต็ม" in full.stderr and "โควตา" in full.stderr, full.stderr
         assert "the server is out of space" in full.stderr and "ask the host for more quota" in full.stderr
+        assert "the part-written file was removed" in full.stderr
         assert "permission" not in full.stderr and "connection broke" not in full.stderr
         assert "Traceback" not in full.stderr
         on_server = files(publisher.folder)

@@ -133,22 +133,31 @@ def unreadable_listing(target: PublishTarget, path: str, detail: str) -> Publish
 class ServerFull(PublishError):
     """The server stored only part of a file: its disk, or the account's quota, is full."""
 
-    def __init__(self, target: PublishTarget, path: str, detail: str, still_to_send: int | None = None) -> None:
+    def __init__(
+        self,
+        target: PublishTarget,
+        path: str,
+        detail: str,
+        still_to_send: int | None = None,
+        *,
+        part_removed: bool = False,
+    ) -> None:
         self.target, self.path, self.detail = target, path, detail
-        thai_need = english_need = ""
+        thai_after = english_after = ""
+        if part_removed:
+            thai_after, english_after = " ไฟล์ที่ส่งไม่ครบถูกลบแล้ว", ", and the part-written file was removed"
         if still_to_send is not None:
-            thai_need = f" เผยแพร่ครั้งนี้ยังต้องส่งอีกประมาณ {_megabytes(still_to_send)}"
-            english_need = f"; this publish still has about {_megabytes(still_to_send)} to send"
+            thai_after += f" เผยแพร่ครั้งนี้ยังต้องส่งอีกประมาณ {_megabytes(still_to_send)}"
+            english_after += f"; this publish still has about {_megabytes(still_to_send)} to send"
         super().__init__(
             f"พื้นที่บนเซิร์ฟเวอร์เต็ม (ดิสก์ของโฮสต์ หรือโควตาพื้นที่ของบัญชี {target.user}) จึงเขียน '{path}' ไม่ได้ "
-            f"({detail}) เว็บไซต์เดิมบนเซิร์ฟเวอร์ยังเปิดอ่านได้ครบทุกหน้า ไฟล์ที่ส่งไม่ครบถูกลบแล้ว{thai_need} "
+            f"({detail}) เว็บไซต์เดิมบนเซิร์ฟเวอร์ยังเปิดอ่านได้ครบทุกหน้า{thai_after} "
             "ให้ลบไฟล์ที่ไม่ใช้แล้วบนโฮสต์ (เช่น สำเนาสำรองเก่า ไฟล์ log) หรือขอโควตาพื้นที่เพิ่มจากผู้ให้บริการโฮสติ้ง "
             "แล้วจึงสั่ง make publish อีกครั้ง (สั่งซ้ำโดยไม่เพิ่มพื้นที่จะไม่สำเร็จแบบเดิม)",
             f"the server is out of space (the host's disk, or the storage quota of the account {target.user}), so "
-            f"'{path}' could not be written ({detail}). The old site on the server is still whole and readable, and "
-            f"the part-written file was removed{english_need}. Free space on the host (old backups, logs, files no "
-            "longer needed) or ask the host for more quota, then run make publish again (running it again without "
-            "more space fails the same way)",
+            f"'{path}' could not be written ({detail}). The old site on the server is still whole and readable"
+            f"{english_after}. Free space on the host (old backups, logs, files no longer needed) or ask the host "
+            "for more quota, then run make publish again (running it again without more space fails the same way)",
         )
 
 

@@ -152,9 +152,13 @@ def _part_removed_when_full(remote: Remote, path: str, still_to_send: int) -> It
     try:
         yield
     except ServerFull as full:
-        with contextlib.suppress(PublishError):
+        try:
             remote.remove(temp_name(path))
-        raise ServerFull(full.target, path, full.detail, still_to_send) from None
+        except PublishError:
+            removed = False
+        else:
+            removed = True
+        raise ServerFull(full.target, path, full.detail, still_to_send, part_removed=removed) from None
 
 
 def carry_out(remote: Remote, site: Path, built: Manifest, state: ServerState, plan: Plan, progress: Progress) -> None:
