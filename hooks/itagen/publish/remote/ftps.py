@@ -107,8 +107,8 @@ def out_of_space(reply: str) -> bool:
     code, text = reply[:3], reply[3:].lower()
     if code in ("452", "552"):
         return True
-    if "permission" in text or "denied" in text or not code.startswith(("4", "5")):
-        return False
+    if any(word in text for word in ("permission", "denied", "network")) or not code.startswith(("4", "5")):
+        return False  # vsftpd's "426 Failure writing network stream" is the line, not the disk
     words = ("space", "quota", "disk full", "storage", "failure writing", "write", "input/output error")
     return any(word in text for word in words)
 
