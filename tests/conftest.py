@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import ServedSite, chromium, serve
+from ftp_daemons import FtpDaemon, ftp_daemon
 from playwright.sync_api import Browser
 from publish_servers import SSHD, FtpsServer, SshServer, ftps_server, ssh_server
 from publish_support import CHANGED_YEAR, NEW_SCORE, OLD_SCORE, PROTOCOLS, Publisher
@@ -133,6 +134,24 @@ def ftpsd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpsServer]:
 
 
 @pytest.fixture(scope="session")
+def vsftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpDaemon]:
+    with ftp_daemon("vsftpd", tmp_path_factory.mktemp("vsftpd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def proftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpDaemon]:
+    with ftp_daemon("proftpd", tmp_path_factory.mktemp("proftpd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def pure_ftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FtpDaemon]:
+    with ftp_daemon("pure-ftpd", tmp_path_factory.mktemp("pure-ftpd")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo with one score changed, built once."""
     data = tmp_path_factory.mktemp("changed") / "data"
@@ -152,29 +171,37 @@ def publisher(request: pytest.FixtureRequest, tmp_path: Path) -> Publisher:
     data = tmp_path / "data"
     shutil.copytree(DEMO_DATA, data)
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)[:120]
-    if request.param == "sftp":
+    if request.param in ("sftp", "sftp-jail"):
         # A real SFTP server is part of the suite: without one the publishing cases must fail, not pass unseen.
         assert SSHD.exists(), "needs Debian's openssh-server: sudo bash .ci/run installs it"
         sshd: SshServer = request.getfixturevalue("sshd")
-        folder = sshd.home / name
+        jailed = request.param == "sftp-jail"
+        assert not jailed or sshd.jail is not None, "an sftp-only chrooted account needs the tests to run as root"
+        account = str(sshd.jailed_user) if jailed else sshd.user
+        folder = (sshd.jail if sshd.jail is not None and jailed else sshd.home) / name
         folder.mkdir()
-        shutil.chown(folder, sshd.user, sshd.user)
+        shutil.chown(folder, account, account)
         env = {"ITA_PUBLISH_KEY": str(sshd.key), "ITA_PUBLISH_KNOWN_HOSTS": str(sshd.known_hosts)}
-        block: dict[str, object] = {"protocol": "sftp", "host": "127.0.0.1", "port": sshd.port, "user": sshd.user}
-        block["path"] = str(folder)
+        block: dict[str, object] = {"protocol": "sftp", "host": "127.0.0.1", "port": sshd.port, "user": account}
+        block["path"] = name if jailed else str(folder)  # the jailed account sees its folder as /
     else:
-        ftpsd: FtpsServer = request.getfixturevalue("ftpsd")
-        if ftpsd.process is None or ftpsd.process.poll() is not None:
-            ftpsd.start()
-        folder = ftpsd.root / name
+        fixture = {"ftps": "ftpsd", "vsftpd": "vsftpd", "pure-ftpd": "pure_ftpd", "proftpd": "proftpd"}[request.param]
+        server: FtpsServer | FtpDaemon = request.getfixturevalue(fixture)
+        if server.process is None or server.process.poll() is not None:
+            server.start()
+        folder = server.root / name
         folder.mkdir()
-        env = {"ITA_PUBLISH_PASSWORD": ftpsd.password}
-        block = {"protocol": "ftps", "host": "127.0.0.1", "port": ftpsd.port, "user": ftpsd.user, "path": name}
-        block["tls_fingerprint"] = ftpsd.fingerprint
+        if isinstance(server, FtpDaemon):
+            shutil.chown(folder, server.user, server.user)  # the account's own folder in a home it may not write
+        env = {"ITA_PUBLISH_PASSWORD": server.password}
+        block = {"protocol": "ftps", "host": "127.0.0.1", "port": server.port, "user": server.user, "path": name}
+        block["tls_fingerprint"] = server.fingerprint
     publisher = Publisher(request.param, data, folder, env, block)
-    if request.param == "sftp":
+    if request.param in ("sftp", "sftp-jail"):
         publisher.ssh = sshd
+        publisher.owner = account
     else:
-        publisher.ftps = ftpsd
+        publisher.ftps = server
+        publisher.owner = server.user if isinstance(server, FtpDaemon) else None
     publisher.set_target()
     return publisher

@@ -9,12 +9,14 @@ many bytes of uploads have arrived, mid-file: every connection drops at once, as
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import signal
 import sys
 
 from pyftpdlib.authorizers import DummyAuthorizer
-from pyftpdlib.handlers import FTPHandler, TLS_DTPHandler, TLS_FTPHandler
+from pyftpdlib.handlers import DTPHandler, FTPHandler, TLS_DTPHandler, TLS_FTPHandler
 from pyftpdlib.servers import FTPServer
 
 received = 0
@@ -30,6 +32,20 @@ class DyingDTPHandler(TLS_DTPHandler):  # type: ignore[misc]
         received += self.tot_bytes_received - before
         if self.budget is not None and received > self.budget:
             os.kill(os.getpid(), signal.SIGKILL)
+
+    def handle_error(self) -> None:
+        """pyftpdlib's TLS data channel drops a failed upload without a word (and waits on a TLS goodbye
+        the client, still sending, never gives); its plain one answers "426 <why>" (a full disk: "No
+        space left on device"), as real servers do. That answer, given here, and the channel closed."""
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError) and not error.errno and error.args:
+            error = error.args[0]  # pyftpdlib wraps the file's own error
+        why = os.strerror(error.errno) if isinstance(error, OSError) and error.errno else "Internal error"
+        self._resp = (f"426 {why}; transfer aborted.", logging.warning)
+        if self.file_obj is not None:
+            with contextlib.suppress(OSError):  # the rest of its buffer does not fit either; closed all the same
+                self.file_obj.close()
+        DTPHandler.close(self)
 
 
 def main(port: str, root: str, user: str, password: str, certfile: str, keyfile: str, budget: str = "") -> None:

@@ -63,6 +63,9 @@ class SshServer:
     known_hosts: Path
     home: Path
     host_key_line: str
+    jailed_user: str | None = None
+    """An sftp-only account shut in ``jail`` (root only), as shared hosts give one."""
+    jail: Path | None = None
 
 
 @contextlib.contextmanager
@@ -73,10 +76,16 @@ def ssh_server(workdir: Path) -> Iterator[SshServer]:
     password = secrets.token_urlsafe(12) if root else None
     created = False
     process: subprocess.Popen[bytes] | None = None
+    # sshd requires every folder above a chroot to be root's and writable by no one else: not under /tmp.
+    jail = Path(tempfile.mkdtemp(prefix="ita-sftp-jail-", dir="/srv")) if root else None
+    jailed_user = f"itajail{secrets.token_hex(3)}" if root else None
     try:
         if root:
             subprocess.run(["useradd", "-M", "-d", str(home), "-s", "/bin/sh", user], check=True)
             created = True
+            subprocess.run(["useradd", "-M", "-d", "/", "-s", "/usr/sbin/nologin", str(jailed_user)], check=True)
+            # Without PAM, sshd takes an account with no password ("!") for a locked one, even for keys.
+            subprocess.run(["chpasswd"], input=f"{jailed_user}:{secrets.token_urlsafe(12)}".encode(), check=True)
             subprocess.run(["chpasswd"], input=f"{user}:{password}".encode(), check=True)
             shutil.chown(home, user, user)
             Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege separation folder
@@ -93,27 +102,34 @@ def ssh_server(workdir: Path) -> Iterator[SshServer]:
         config.write_text(
             f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host_key'}\nPidFile none\n"
             f"AuthorizedKeysFile {authorized}\nPasswordAuthentication yes\nKbdInteractiveAuthentication no\n"
-            f"PubkeyAuthentication yes\nUsePAM no\nStrictModes no\nPermitRootLogin no\nAllowUsers {user}\n"
+            f"PubkeyAuthentication yes\nUsePAM no\nStrictModes no\nPermitRootLogin no\nAllowUsers {user} {jailed_user}\n"
             "Subsystem sftp internal-sftp\nLogLevel ERROR\nMaxStartups 50\nMaxAuthTries 20\n"
         )
+        if jail is not None:  # as a shared host sets up an sftp-only account: no shell, its folder is "/"
+            jail.chmod(0o755)
+            with config.open("a") as file:
+                file.write(f"Match User {jailed_user}\n  ChrootDirectory {jail}\n  ForceCommand internal-sftp\n")
+                file.write("  AllowTcpForwarding no\n  X11Forwarding no\n")
         process = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(config)])
         wait_for_port(port, process)
         host_key = (keys / "host_key.pub").read_text().split()
         line = f"[127.0.0.1]:{port} {host_key[0]} {host_key[1]}\n"
         known_hosts = workdir / "known_hosts"
         known_hosts.write_text(line)
-        yield SshServer(port, user, password, keys / "client_key", known_hosts, home, line)
+        yield SshServer(port, user, password, keys / "client_key", known_hosts, home, line, jailed_user, jail)
     finally:
         if process is not None:
             process.terminate()
             process.wait(10)
-        if created:
+        for account in [user, jailed_user] if created else [jailed_user] if jailed_user else []:
             for _ in range(50):  # a session may take a moment to end after its server
-                subprocess.run(["pkill", "-KILL", "-u", user], check=False)  # this user's own sessions only
-                if subprocess.run(["userdel", user], check=False, capture_output=True).returncode in (0, 6):  # 6: gone
-                    break
+                subprocess.run(["pkill", "-KILL", "-u", str(account)], check=False)  # this user's own sessions only
+                if subprocess.run(["userdel", str(account)], check=False, capture_output=True).returncode in (0, 6):
+                    break  # 6: gone
                 time.sleep(0.1)
         shutil.rmtree(home, ignore_errors=True)
+        if jail is not None:
+            shutil.rmtree(jail, ignore_errors=True)
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -160,6 +176,10 @@ class FtpsServer:
         command += [self.password, str(self.cert), str(self.key_file), "plain" if plain else str(die_after_bytes or "")]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_port(self.port, self.process)
+
+    def cut_after(self, size: int, folder: Path) -> None:
+        """(Re)start so that every connection drops at once once ``size`` bytes were uploaded (anywhere)."""
+        self.start(die_after_bytes=size)
 
     def kill(self) -> None:
         """As a dropped line: every connection ends at once, mid-transfer."""

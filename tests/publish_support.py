@@ -5,21 +5,26 @@ the server's files. The servers themselves are in ``publish_servers.py``, their 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pwd
 import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ftp_daemons import FtpDaemon
 from publish_servers import FtpsServer, SshServer
 
 from itagen.publish.remote.manifest import JOURNAL_NAME, MANIFEST_NAME, TEMP_SUFFIX
 
 PUBLISH_COMMAND = Path(__file__).resolve().parent.parent / "hooks" / "publish_site.py"
 """``make publish``'s command (conftest imports this module, so it cannot import conftest's paths)."""
-PROTOCOLS = ["sftp", "ftps"]
+PROTOCOLS = ["sftp", "ftps", "vsftpd", "pure-ftpd", "proftpd"]
+"""OpenSSH's SFTP; FTPS on pyftpdlib, on Debian's vsftpd, on pure-ftpd (cPanel's) and ProFTPD (DirectAdmin's, Plesk's)."""
 
 
 MARKER = ".ita-built-site"
@@ -51,7 +56,9 @@ class Publisher:
     env: dict[str, str]
     block: dict[str, object]
     ssh: SshServer | None = None
-    ftps: FtpsServer | None = None
+    ftps: FtpsServer | FtpDaemon | None = None
+    owner: str | None = None
+    """The system account the server writes as (OpenSSH, vsftpd); pyftpdlib writes as the tests do."""
 
     def set_target(self, **changes: object) -> None:
         block = self.block | changes
@@ -76,9 +83,9 @@ class Publisher:
         target = self.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-        if self.ssh is not None:
+        if self.owner is not None:
             for made in [target, *target.relative_to(self.folder).parents]:
-                shutil.chown(self.folder / made, self.ssh.user, self.ssh.user)
+                shutil.chown(self.folder / made, self.owner, self.owner)
 
     def server_site(self) -> dict[str, bytes]:
         found = files(self.folder)
@@ -98,3 +105,22 @@ def free_closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def small_disk(publisher: Publisher, size: int) -> Iterator[Callable[[int], None]]:
+    """The server's folder on a disk of its own that holds ``size`` bytes (a tmpfs: the tests run as root);
+    yields a function that makes the disk bigger, as a host raising the quota does."""
+    options = f"size={size},mode=755"
+    if publisher.owner is not None:
+        account = pwd.getpwnam(publisher.owner)
+        options += f",uid={account.pw_uid},gid={account.pw_gid}"
+    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "ita-small-disk", str(publisher.folder)], check=True)
+
+    def grow(new_size: int) -> None:
+        subprocess.run(["mount", "-o", f"remount,size={new_size}", str(publisher.folder)], check=True)
+
+    try:
+        yield grow
+    finally:
+        subprocess.run(["umount", str(publisher.folder)], check=True)

@@ -15,12 +15,14 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from publish_servers import CuttingProxy
-from publish_support import Publisher, files, identities, site_copy
+from publish_support import PROTOCOLS, Publisher, files, identities, site_copy, small_disk
 
 from itagen.publish.remote.manifest import JOURNAL_NAME, MANIFEST_NAME, parse_manifest
 
 
+@pytest.mark.parametrize("publisher", [*PROTOCOLS, "sftp-jail"], indirect=True)
 def test_first_publish_puts_every_file_of_the_build_on_the_server(publisher: Publisher, demo_site: Path) -> None:
     result = publisher.run(demo_site)
     assert result.returncode == 0, result.stderr
@@ -67,6 +69,7 @@ def test_a_dry_run_before_the_first_publish_lists_every_upload_and_changes_nothi
     assert identities(publisher.folder) == before
 
 
+@pytest.mark.parametrize("publisher", [*PROTOCOLS, "sftp-jail"], indirect=True)
 def test_a_page_the_build_no_longer_has_is_removed_and_foreign_files_stay(
     publisher: Publisher, demo_site: Path, tmp_path: Path
 ) -> None:
@@ -108,7 +111,7 @@ def cut_after(publisher: Publisher, size: int) -> Iterator[None]:
         known.write_text(known.read_text() + f"[127.0.0.1]:{proxy.port} {line}\n")
     else:
         assert publisher.ftps is not None
-        publisher.ftps.start(die_after_bytes=size)
+        publisher.ftps.cut_after(size, publisher.folder)
     try:
         yield
     finally:
@@ -180,3 +183,46 @@ def test_a_foreign_file_a_cut_run_did_not_move_stays_when_the_build_drops_its_pa
         rerun = publisher.run(without_home)
         assert rerun.returncode == 0, rerun.stderr
         assert publisher.server_site() == files(without_home) | {"index.html": b"the host's placeholder"}
+
+
+@pytest.mark.parametrize("publisher", [*PROTOCOLS, "sftp-jail"], indirect=True)
+def test_a_full_disk_is_named_with_what_to_do_and_the_old_site_stays_whole(
+    publisher: Publisher, demo_site: Path, changed_site: Path, tmp_path: Path
+) -> None:
+    bigger = site_copy(changed_site, tmp_path, "bigger")
+    (bigger / "documents" / "large.bin").write_bytes(os.urandom(3_000_000))  # more than the disk has left
+    with small_disk(publisher, 6_000_000) as grow:
+        assert publisher.run(demo_site).returncode == 0
+        old = files(publisher.folder)
+        full = publisher.run(bigger)
+        assert full.returncode == 1, full.stdout
+        assert "พื้นที่บนเซิร์ฟเวอร์เต็ม" in full.stderr and "โควตา" in full.stderr, full.stderr
+        assert "the server is out of space" in full.stderr and "ask the host for more quota" in full.stderr
+        assert "the part-written file was removed" in full.stderr
+        assert "permission" not in full.stderr and "connection broke" not in full.stderr
+        assert "Traceback" not in full.stderr
+        on_server = files(publisher.folder)
+        assert {p: c for p, c in on_server.items() if p != JOURNAL_NAME} == old, "the old site changed"
+        grow(16_000_000)
+        again = publisher.run(bigger)
+        assert again.returncode == 0, again.stderr
+        assert publisher.server_site() == files(bigger)
+
+
+@pytest.mark.parametrize("publisher", [*PROTOCOLS, "sftp-jail"], indirect=True)
+def test_a_rerun_after_a_cut_first_publish_sends_only_what_is_missing(publisher: Publisher, demo_site: Path) -> None:
+    built = files(demo_site)
+    with cut_after(publisher, 1_000_000):
+        on_server = run_cut(publisher, demo_site)
+        in_place = {path for path, content in built.items() if on_server.get(path) == content}
+        assert in_place and len(in_place) < len(built) / 2
+        placed = {path: identity for path, identity in identities(publisher.folder).items() if path in in_place}
+        line_back(publisher)
+        rerun = publisher.run(demo_site)
+    assert rerun.returncode == 0, rerun.stderr
+    missing = len(built) - len(in_place)
+    assert f"upload {missing} file(s)" in rerun.stdout and "replace" not in rerun.stdout, rerun.stdout
+    assert f"{len(in_place)} file(s) the cut run already put in place: not sent again" in rerun.stdout
+    assert f"sent {missing}/{missing} ไฟล์/files" in rerun.stdout
+    assert {path: identities(publisher.folder)[path] for path in in_place} == placed, "a file in place was sent again"
+    assert publisher.server_site() == built

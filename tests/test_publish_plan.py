@@ -13,6 +13,7 @@ from conftest import DEMO_DATA
 from itagen.load.site import load_site
 from itagen.problems import DataError
 from itagen.publish.remote.credentials import Credentials, find_credentials
+from itagen.publish.remote.ftps import out_of_space
 from itagen.publish.remote.manifest import (
     JOURNAL_NAME,
     MANIFEST_NAME,
@@ -56,6 +57,24 @@ def test_files_a_cut_run_was_sending_are_sent_again_or_deleted() -> None:
     plan = make_plan(built, {"index.html": A}, unfinished=["index.html", "new.html", "gone.html"])
     assert {c.path for c in plan.uploads} == {"index.html", "new.html"}
     assert [c.path for c in plan.deletes] == ["gone.html"]
+
+
+def test_files_a_cut_run_already_put_in_place_are_not_sent_again() -> None:
+    built = {"index.html": A, "new.html": B, "old.html": C}
+    plan = make_plan(built, {"old.html": A}, unfinished=["index.html", "new.html", "old.html"], in_place=["new.html"])
+    assert [(c.kind, c.path) for c in plan.uploads] == [("replace", "old.html"), ("upload", "index.html")]
+    assert plan.in_place == {"new.html"}
+    assert "1 file(s) the cut run already put in place: not sent again" in describe(plan, every_file=False)[0]
+    assert make_plan(built, {}, in_place=["new.html"]).in_place == set(), "only a cut run's files may be in place"
+
+
+def test_a_journal_says_what_each_upload_puts_in_place_and_older_journals_still_read() -> None:
+    journal = Journal(["a.html", "b.html"], {}, {"a.html": A})
+    assert parse_journal(journal_json(journal)) == journal
+    older = b'{"format": "ita-publishing/1", "uploads": ["a.html"], "asides": {}}'
+    assert parse_journal(older) == Journal(["a.html"], {}, {})
+    with pytest.raises(PublishError, match="damaged"):
+        parse_journal(journal_json(Journal(["a.html"], {}, {"elsewhere.html": A})))
 
 
 def test_a_file_of_someone_else_in_the_way_is_kept_under_a_free_name() -> None:
@@ -196,3 +215,24 @@ def test_a_key_file_inside_the_project_is_refused(tmp_path: Path) -> None:
     outside = find_credentials(target, {"ITA_PUBLISH_KEY": "/elsewhere/id", "ITA_PUBLISH_KEY_PASSPHRASE": "x"})
     assert outside == Credentials(None, Path("/elsewhere/id"), "x")
     assert find_credentials(target, {"ITA_PUBLISH_PASSWORD": "pw"}) == Credentials(password="pw")
+
+
+@pytest.mark.parametrize(
+    ("reply", "full"),
+    [
+        ("451 Failure writing to local file.", True),  # vsftpd, disk full
+        ("451-Error during write to file\n451-Transfer aborted\n451 0.000 seconds", True),  # pure-ftpd, disk full
+        ("552-Transfer aborted (quota)\n552 Quota exceeded: [big1] won't be saved", True),  # pure-ftpd, quota
+        ("451 Transfer aborted. Input/output error", True),  # ProFTPD, disk full
+        ("426 No space left on device; transfer aborted.", True),  # pyftpdlib
+        ("452 Insufficient storage space", True),
+        ("553 Could not create file.", False),  # vsftpd, no permission
+        ("550 Permission denied.", False),
+        ("553 Can't open that file: Permission denied", False),  # pure-ftpd
+        ("426 Failure writing network stream.", False),  # vsftpd, the line broke
+        ("421 Timeout.", False),
+    ],
+)
+def test_a_full_disk_or_quota_is_told_from_other_ftp_failures(reply: str, full: bool) -> None:
+    """Replies as the servers gave them in the publishing tests (and pure-ftpd's with a quota set)."""
+    assert out_of_space(reply) is full

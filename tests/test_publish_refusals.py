@@ -43,8 +43,8 @@ def test_a_failing_check_publishes_nothing(publisher: Publisher, tmp_path: Path)
 
 
 def test_no_permission_on_the_server_says_so(publisher: Publisher, demo_site: Path) -> None:
-    if publisher.ssh is not None:
-        publisher.folder.chmod(0o555)  # the server's user may read the folder, not write in it
+    if publisher.owner is not None:
+        publisher.folder.chmod(0o555)  # the server's account may read the folder, not write in it
     else:
         publisher.set_target(user="reader")  # the FTPS server's read-only account
     try:
@@ -133,7 +133,7 @@ def test_a_changed_host_key_is_refused_even_when_trusting(publisher: Publisher, 
     assert list(publisher.folder.iterdir()) == []
 
 
-@pytest.mark.parametrize("publisher", ["ftps"], indirect=True)
+@pytest.mark.parametrize("publisher", ["ftps", "vsftpd", "pure-ftpd", "proftpd"], indirect=True)
 def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Publisher, demo_site: Path) -> None:
     assert publisher.ftps is not None
     publisher.set_target(tls_fingerprint=None)
@@ -141,9 +141,6 @@ def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Pub
     assert result.returncode == 1
     assert "ไม่น่าเชื่อถือ" in result.stderr and "is not trusted" in result.stderr
     assert publisher.ftps.fingerprint in result.stderr
-    publisher.set_target(tls_fingerprint="ab" * 32)
-    pinned = publisher.run(demo_site)
-    assert pinned.returncode == 1 and "fingerprint differs" in pinned.stderr
     assert list(publisher.folder.iterdir()) == []
     publisher.set_target(tls_fingerprint=None)
     no_ca = publisher.run(demo_site, env=publisher.env | {"ITA_PUBLISH_CA_FILE": "/nonexistent/ca.pem"})
@@ -151,6 +148,22 @@ def test_an_untrusted_certificate_is_refused_with_its_fingerprint(publisher: Pub
     with_ca = publisher.run(demo_site, env=publisher.env | {"ITA_PUBLISH_CA_FILE": str(publisher.ftps.cert)})
     assert with_ca.returncode == 0, with_ca.stderr
     assert publisher.server_site() == files(demo_site)
+
+
+@pytest.mark.parametrize("publisher", ["ftps", "vsftpd", "pure-ftpd", "proftpd"], indirect=True)
+def test_a_changed_certificate_with_an_old_pin_is_refused_as_loudly_as_a_changed_host_key(
+    publisher: Publisher, demo_site: Path
+) -> None:
+    assert publisher.ftps is not None
+    publisher.set_target(tls_fingerprint="ab" * 32)  # the pin of the certificate the host had before
+    result = publisher.run(demo_site, "--trust-host")  # trusting a new SSH host does not cover this either
+    assert result.returncode == 1
+    assert result.stderr.count("คำเตือน:") == 1 and result.stderr.count("WARNING:") == 1
+    assert "ไม่ตรงกับที่บันทึกไว้" in result.stderr and "อาจมีผู้ปลอมเป็นเซิร์ฟเวอร์" in result.stderr
+    assert "Someone may be posing as the server, so no password was sent and nothing was changed" in result.stderr
+    assert f"publish.tls_fingerprint: {publisher.ftps.fingerprint}" in result.stderr
+    assert "Ask the host whether they really changed it" in result.stderr
+    assert list(publisher.folder.iterdir()) == []
 
 
 @pytest.mark.parametrize("publisher", ["sftp"], indirect=True)
@@ -182,3 +195,21 @@ def test_a_server_without_tls_never_gets_the_password(publisher: Publisher, demo
     assert result.returncode == 1
     assert "ไม่รองรับ FTPS" in result.stderr and "does not offer FTPS" in result.stderr
     assert list(publisher.folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("publisher", ["sftp", "vsftpd", "pure-ftpd", "proftpd"], indirect=True)
+def test_a_folder_the_server_will_not_list_stops_the_publish_before_anything_changes(
+    publisher: Publisher, demo_site: Path
+) -> None:
+    """Read as empty, the folder's own files would be overwritten with no copy kept."""
+    publisher.put_foreign("assets/.htaccess", b"Options -Indexes")
+    before = files(publisher.folder)
+    (publisher.folder / "assets").chmod(0o311)  # the account may enter and write, not list
+    try:
+        result = publisher.run(demo_site)
+    finally:
+        (publisher.folder / "assets").chmod(0o755)
+    assert result.returncode == 1
+    assert "อ่านรายชื่อไฟล์ในโฟลเดอร์" in result.stderr and "could not read the list of files in the folder" in result.stderr
+    assert "/assets" in result.stderr and "Traceback" not in result.stderr
+    assert files(publisher.folder) == before

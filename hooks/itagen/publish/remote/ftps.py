@@ -12,6 +12,7 @@ import contextlib
 import ftplib
 import hashlib
 import io
+import posixpath
 import socket
 import ssl
 from collections.abc import Callable, Iterator
@@ -22,17 +23,22 @@ from ...records.publish import PublishTarget
 from .credentials import Credentials
 from .sftp import MAX_READ, TIMEOUT
 from .transport import (
+    Listing,
     PublishError,
+    ServerFull,
     connection_lost,
     no_answer,
     no_folder,
     permission_denied,
     refused,
     unknown_host,
+    unreadable_listing,
     wrong_login,
 )
 
 BLOCK = 64 * 1024
+REASON_WAIT = 5.0
+"""Seconds to wait for the server's reason after it dropped a transfer."""
 
 
 def certificate_fingerprint(sock: ssl.SSLSocket) -> str:
@@ -41,9 +47,11 @@ def certificate_fingerprint(sock: ssl.SSLSocket) -> str:
 
 class _PinnedFtpTls(ftplib.FTP_TLS):
     """FTP_TLS whose data connections reuse the control connection's TLS session (hosts that run
-    vsftpd require it) and, when pinned, carry the pinned certificate too."""
+    vsftpd require it), send their last bytes at once and, when pinned, carry the pinned certificate too."""
 
     pinned: str | None = None
+    changed: Callable[[str], Exception] | None = None
+    """The warning to raise when a data connection shows another certificate than the pinned one."""
     protected = False
 
     def prot_p(self) -> str:
@@ -53,12 +61,16 @@ class _PinnedFtpTls(ftplib.FTP_TLS):
 
     def ntransfercmd(self, cmd: str, rest: int | str | None = None) -> tuple[socket.socket, int | None]:
         conn, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
+        # The TLS goodbye at the end of each file is a small write after the data: without NODELAY it waits
+        # on the server's delayed acknowledgement (40 ms a file on pure-ftpd and ProFTPD, more on some lines).
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         control: Any = self.sock
         if self.protected and isinstance(control, ssl.SSLSocket):
             conn = self.context.wrap_socket(conn, server_hostname=self.host, session=control.session)
-            if self.pinned is not None and certificate_fingerprint(conn) != self.pinned:
+            seen = certificate_fingerprint(conn)
+            if self.pinned is not None and seen != self.pinned:
                 conn.close()
-                raise ssl.SSLError("the data connection's certificate is not the pinned one")
+                raise self.changed(seen) if self.changed else ssl.SSLError("not the pinned certificate")
         return conn, size
 
 
@@ -88,11 +100,61 @@ def _untrusted(target: PublishTarget, detail: str, seen: str) -> PublishError:
     )
 
 
+def out_of_space(reply: str) -> bool:
+    """452 and 552 are "no storage" in RFC 959; servers also say it in words after a 451 or a 426
+    (vsftpd: "451 Failure writing to local file", pure-ftpd: "451 Error during write to file",
+    ProFTPD: "451 Transfer aborted. Input/output error", pyftpdlib: "426 No space left on device")."""
+    code, text = reply[:3], reply[3:].lower()
+    if code in ("452", "552"):
+        return True
+    if any(word in text for word in ("permission", "denied", "network")) or not code.startswith(("4", "5")):
+        return False  # vsftpd's "426 Failure writing network stream" is the line, not the disk
+    words = ("space", "quota", "disk full", "storage", "failure writing", "write", "input/output error")
+    return any(word in text for word in words)
+
+
+def _unsupported(exc: ftplib.Error) -> bool:
+    """The server does not know the command or its option (500, 501, 502, 504): try another way."""
+    return str(exc)[:3] in ("500", "501", "502", "504")
+
+
+def _mlsd_listing(entries: Iterator[tuple[str, dict[str, str]]]) -> Listing:
+    listing: Listing = {}
+    for name, facts in entries:
+        kind = facts.get("type", "").lower()
+        if name in (".", "..") or kind in ("cdir", "pdir"):
+            continue
+        size = facts.get("size", "")
+        listing[name] = int(size) if kind == "file" and size.isdigit() else None
+    return listing
+
+
+def _base_names(names: list[str]) -> list[str]:
+    """NLST answers with bare names or with the folder in front, and "-a" adds "." and ".."."""
+    return [base for name in names if (base := name.rpartition("/")[2]) not in ("", ".", "..")]
+
+
+def changed_certificate(target: PublishTarget, seen: str) -> PublishError:
+    """As loud as a changed SSH host key (``host_keys.check_host_key``): the pin is what proves the server."""
+    name = f"{target.host}:{target.port_number}"
+    return PublishError(
+        f"คำเตือน: ใบรับรอง TLS ของเซิร์ฟเวอร์ {name} ไม่ตรงกับที่บันทึกไว้ใน publish.tls_fingerprint ของ site.yml "
+        f"(ที่เห็นตอนนี้: SHA-256 {seen}) อาจมีผู้ปลอมเป็นเซิร์ฟเวอร์ จึงไม่ได้ส่งรหัสผ่านและไม่ได้เปลี่ยนแปลงอะไร "
+        "ถามผู้ให้บริการโฮสติ้งว่าเปลี่ยนใบรับรองจริงหรือไม่ (ใบรับรองที่ลงนามเอง มักเปลี่ยนเมื่อหมดอายุ) "
+        f"ถ้าจริง ให้แก้ใน site.yml เป็น publish.tls_fingerprint: {seen} แล้วสั่ง make publish อีกครั้ง",
+        f"WARNING: the TLS certificate of {name} differs from the one pinned in site.yml (publish.tls_fingerprint); "
+        f"it now shows SHA-256 {seen}. Someone may be posing as the server, so no password was sent and nothing was "
+        "changed. Ask the host whether they really changed it (a self-signed certificate is often renewed when it "
+        f"expires); if so, put the new one in site.yml (publish.tls_fingerprint: {seen}) and run make publish again",
+    )
+
+
 class FtpsRemote:
     def __init__(self, target: PublishTarget, credentials: Credentials, ca_file: str | None = None) -> None:
         self.target = target
         self.ftp = _PinnedFtpTls(context=_context(target, ca_file), timeout=TIMEOUT)
         self.ftp.pinned = target.tls_fingerprint
+        self.ftp.changed = lambda seen: changed_certificate(target, seen)
         try:
             self._connect(credentials)
         except BaseException:
@@ -120,7 +182,7 @@ class FtpsRemote:
             ) from None
         sock: Any = self.ftp.sock
         if target.tls_fingerprint is not None and certificate_fingerprint(sock) != target.tls_fingerprint:
-            raise _untrusted(target, "fingerprint differs from publish.tls_fingerprint", certificate_fingerprint(sock))
+            raise changed_certificate(target, certificate_fingerprint(sock))
         try:
             self.ftp.login(target.user, credentials.password or "")
         except ftplib.error_perm:
@@ -157,7 +219,11 @@ class FtpsRemote:
     def _errors(self, path: str) -> Iterator[None]:
         try:
             yield
-        except ftplib.error_perm as exc:
+        except (ftplib.error_perm, ftplib.error_temp) as exc:
+            if out_of_space(str(exc)):
+                raise ServerFull(self.target, path, str(exc)) from None
+            if isinstance(exc, ftplib.error_temp):
+                raise connection_lost(str(exc)) from None
             raise permission_denied(self.target, path, str(exc)) from None
         except (ftplib.Error, OSError, EOFError) as exc:
             raise connection_lost(str(exc) or type(exc).__name__) from None
@@ -186,25 +252,74 @@ class FtpsRemote:
                 raise
         return bytes(received)
 
-    def list_folder(self, path: str) -> set[str] | None:
+    def list_folder(self, path: str) -> Listing | None:
+        where = posixpath.join(self.root, path) if path else self.root  # absolute: see _names
         with self._errors(path):
             try:
-                return {name for name, _ in self.ftp.mlsd(path or ".", ["type"])} - {".", ".."}
+                return _mlsd_listing(self.ftp.mlsd(where, ["type", "size"]))
             except ftplib.error_perm as exc:
-                if not str(exc).startswith("500") and not str(exc).startswith("502"):
-                    return None  # 550: no such folder
-            try:  # a server without MLSD; NLST may leave out names that start with a dot
-                return {name.rpartition("/")[2] for name in self.ftp.nlst(path or ".")} - {".", ".."}
-            except ftplib.error_perm:
+                if not _unsupported(exc):  # 550: no such folder, or one that may not be listed
+                    if self._is_folder(path):
+                        raise unreadable_listing(self.target, path, str(exc)) from None
+                    return None
+            # No MLSD (vsftpd answers its OPTS MLST with 501): NLST, whose "-a" shows the hidden files too.
+            # Some servers send an empty list for a folder that is not there, so "there" is asked apart.
+            names = self._names(path, where, "-a ")
+            if names:
+                return dict.fromkeys(_base_names(names))
+            if not self._is_folder(path):
                 return None
+            names = self._names(path, where)
+            if names is None:  # there, yet refused
+                raise unreadable_listing(self.target, path, "NLST")
+            return dict.fromkeys(_base_names(names))
+
+    def _names(self, path: str, where: str, options: str = "") -> list[str] | None:
+        """NLST's names; None when the server does not take the argument. A folder it could not open
+        is an error, though the server may call the transfer done ("226 … failed to open") or, as
+        vsftpd does, answer with the folder's own name, as ``ls -d`` would (never a content's name:
+        those come back as ``where/name`` or bare)."""
+        names: list[str] = []
+        try:
+            reply = self.ftp.retrlines(f"NLST {options}{where}", names.append)
+        except ftplib.error_perm as exc:
+            if _unsupported(exc) or str(exc).startswith("550"):
+                return None
+            raise unreadable_listing(self.target, path, str(exc)) from None
+        if "fail" in reply.lower() or where.rstrip("/") in (name.rstrip("/") for name in names):
+            raise unreadable_listing(self.target, path, reply)
+        return names
+
+    def _is_folder(self, path: str) -> bool:
+        if not path:
+            return True
+        try:
+            self.ftp.cwd(path)
+        except ftplib.error_perm:
+            return False
+        self.ftp.cwd(self.root)
+        return True
 
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
-        with self._errors(path), local.open("rb") as file:
+        with self._errors(path), self._storing(), local.open("rb") as file:
             self.ftp.storbinary(f"STOR {path}", file, BLOCK, lambda chunk: sent(len(chunk)))
 
     def write(self, path: str, data: bytes) -> None:
-        with self._errors(path):
+        with self._errors(path), self._storing():
             self.ftp.storbinary(f"STOR {path}", io.BytesIO(data), BLOCK)
+
+    @contextlib.contextmanager
+    def _storing(self) -> Iterator[None]:
+        """A server that cannot store a file may drop the data connection mid-file (pyftpdlib does) and
+        say why on the control connection: that answer, read briefly, names the cause (a full disk)."""
+        try:
+            yield
+        except (OSError, EOFError):
+            control: Any = self.ftp.sock
+            with contextlib.suppress(OSError, EOFError, ftplib.error_reply, ftplib.error_proto, AttributeError):
+                control.settimeout(REASON_WAIT)  # (no control socket at all: nothing to ask)
+                self.ftp.getresp()  # a 4xx or 5xx answer is raised as ftplib's error, for _errors to name
+            raise
 
     def replace(self, source: str, target: str) -> None:
         with self._errors(target):

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import stat
+from dataclasses import field
 from pathlib import Path
 
 from ...records.record import record
@@ -22,7 +23,9 @@ MANIFEST_NAME = ".ita-published.json"
 JOURNAL_NAME = ".ita-publishing.json"
 """Written first: the files a run is about to upload, so that a cut run's next run knows them."""
 MANIFEST_FORMAT = "ita-published/1"
-JOURNAL_FORMAT = "ita-publishing/1"
+JOURNAL_FORMAT = "ita-publishing/2"
+JOURNAL_FORMATS = ("ita-publishing/1", JOURNAL_FORMAT)
+"""Format 2 adds what each upload puts in place; a format 1 journal (an older version's cut run) is still read."""
 TEMP_SUFFIX = ".ita-part"
 """An upload is written to ``.<name>.ita-part`` beside its place and renamed over it when whole."""
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -94,17 +97,22 @@ def built_files(site: Path) -> Manifest:
     return found
 
 
+def _entries(files: Manifest) -> dict[str, dict[str, object]]:
+    return {path: {"sha256": e.sha256, "size": e.size} for path, e in sorted(files.items())}
+
+
 def manifest_json(files: Manifest) -> bytes:
-    entries = {path: {"sha256": e.sha256, "size": e.size} for path, e in sorted(files.items())}
-    return (json.dumps({"format": MANIFEST_FORMAT, "files": entries}, indent=1) + "\n").encode()
+    return (json.dumps({"format": MANIFEST_FORMAT, "files": _entries(files)}, indent=1) + "\n").encode()
 
 
 @record
 class Journal:
     uploads: list[str]
-    """Files the run may have put in place (sent again by the next run)."""
+    """Files the run may have put in place (checked, or sent again, by the next run)."""
     asides: dict[str, str]
     """Files of someone else's the run moves out of the way: their path → the name they are kept under."""
+    sending: Manifest = field(default_factory=dict)
+    """What each upload puts in place, whole or not at all (only renamed into place when complete)."""
 
 
 def journal_json(journal: Journal) -> bytes:
@@ -112,6 +120,7 @@ def journal_json(journal: Journal) -> bytes:
         "format": JOURNAL_FORMAT,
         "uploads": sorted(journal.uploads),
         "asides": dict(sorted(journal.asides.items())),
+        "sending": _entries(journal.sending),
     }
     return (json.dumps(document, indent=1) + "\n").encode()
 
@@ -125,40 +134,46 @@ def _damaged(name: str, why: str) -> PublishError:
     )
 
 
-def _document(name: str, data: bytes, expected_format: str) -> dict[str, object]:
+def _document(name: str, data: bytes, *expected_formats: str) -> dict[str, object]:
     if len(data) > MAX_MANIFEST_BYTES:
         raise _damaged(name, "too large")
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise _damaged(name, f"not JSON: {exc}") from None
-    if not isinstance(document, dict) or document.get("format") != expected_format:
-        raise _damaged(name, f"format is not {expected_format}")
+    if not isinstance(document, dict) or document.get("format") not in expected_formats:
+        raise _damaged(name, f"format is not {expected_formats[-1]}")
     return document
 
 
 def parse_manifest(data: bytes) -> Manifest:
-    files = _document(MANIFEST_NAME, data, MANIFEST_FORMAT).get("files")
+    return _file_entries(MANIFEST_NAME, _document(MANIFEST_NAME, data, MANIFEST_FORMAT).get("files"))
+
+
+def _file_entries(name: str, files: object) -> Manifest:
     if not isinstance(files, dict):
-        raise _damaged(MANIFEST_NAME, "no files")
+        raise _damaged(name, "no files")
     parsed: Manifest = {}
     for path, entry in files.items():
         if not safe_path(path):
-            raise _damaged(MANIFEST_NAME, f"unsafe path {path!r}"[:200])
+            raise _damaged(name, f"unsafe path {path!r}"[:200])
         if not isinstance(entry, dict):
-            raise _damaged(MANIFEST_NAME, f"entry of {path!r}"[:200])
+            raise _damaged(name, f"entry of {path!r}"[:200])
         sha, size = entry.get("sha256"), entry.get("size")
         if not isinstance(sha, str) or not _HASH.match(sha) or type(size) is not int or size < 0:
-            raise _damaged(MANIFEST_NAME, f"hash or size of {path!r}"[:200])
+            raise _damaged(name, f"hash or size of {path!r}"[:200])
         parsed[path] = FileEntry(sha, size)
     return parsed
 
 
 def parse_journal(data: bytes) -> Journal:
-    document = _document(JOURNAL_NAME, data, JOURNAL_FORMAT)
+    document = _document(JOURNAL_NAME, data, *JOURNAL_FORMATS)
     uploads, asides = document.get("uploads"), document.get("asides", {})
+    sending = _file_entries(JOURNAL_NAME, document.get("sending", {}))
     if not isinstance(uploads, list) or not all(safe_path(p) for p in uploads):
         raise _damaged(JOURNAL_NAME, "uploads")
     if not isinstance(asides, dict) or not all(safe_path(p) and safe_path(a) for p, a in asides.items()):
         raise _damaged(JOURNAL_NAME, "asides")
-    return Journal([str(p) for p in uploads], {str(p): str(a) for p, a in asides.items()})
+    if not set(sending) <= set(uploads):
+        raise _damaged(JOURNAL_NAME, "sending")
+    return Journal([str(p) for p in uploads], {str(p): str(a) for p, a in asides.items()}, sending)

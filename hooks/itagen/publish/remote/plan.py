@@ -32,6 +32,8 @@ class Plan:
     """Removed after every upload is in place: the old pages link to nothing that is gone."""
     present_folders: frozenset[str] = frozenset()
     """Folders the server was seen to hold while planning: no need to create them."""
+    in_place: frozenset[str] = frozenset()
+    """Files a cut run already put in place with the bytes of this build: not sent again."""
 
     @property
     def empty(self) -> bool:
@@ -69,29 +71,33 @@ def make_plan(
     published: Manifest,
     unfinished: Collection[str] = (),
     in_the_way: Mapping[str, str] | None = None,
+    in_place: Collection[str] = (),
 ) -> Plan:
     """Send what the server lacks or holds other bytes of; delete what we published that the build lost.
 
     ``unfinished`` are the files a cut run was sending (its journal): the server may hold the old or
-    the new bytes of each, so each is sent again rather than fetched back to be hashed (the same
-    bytes either way, and a rename in place is cheaper than proving it unneeded). ``in_the_way`` maps a
-    new file's path, where the server holds something we did not publish, to the name it is kept under.
+    the new bytes of each, so each is sent again unless it is ``in_place`` (proven by the server's
+    listing to hold this build's bytes: see ``upload.plan_for``). ``in_the_way`` maps a new file's path,
+    where the server holds something we did not publish, to the name it is kept under.
     """
     in_the_way = in_the_way or {}
     unfinished = set(unfinished)
+    proven = frozenset(in_place) & unfinished
     uploads = []
     for path in sorted(built, key=_upload_order):
         entry = built[path]
         before = published.get(path)
+        if path in proven:
+            continue
         if path in unfinished or before is None or before != entry:
-            kind: ChangeKind = "replace" if before is not None or path in unfinished else "upload"
+            kind: ChangeKind = "replace" if before is not None else "upload"  # as the manifest sees it
             uploads.append(Change(kind, path, entry.size, None if path in published else in_the_way.get(path)))
     ours = set(published) | unfinished
     deletes = [
         Change("delete", path, published[path].size if path in published else 0)
         for path in sorted(ours - set(built), reverse=True)
     ]
-    return Plan(uploads, deletes)
+    return Plan(uploads, deletes, in_place=proven)
 
 
 def human_bytes(size: int) -> str:
@@ -113,9 +119,15 @@ KIND_MARKS = {"upload": "+", "replace": "~", "delete": "-"}
 
 def describe(plan: Plan, *, every_file: bool) -> list[str]:
     """The plan in a few lines (counts and bytes per kind), with one line per file when asked."""
-    if plan.empty:
-        return ["ไม่มีอะไรต้องเปลี่ยนบนเซิร์ฟเวอร์ / nothing to do: the server already has this build"]
     lines = []
+    if plan.in_place:
+        count = len(plan.in_place)
+        lines.append(
+            f"ไฟล์ที่ส่งครบแล้วในครั้งก่อนที่หลุดไป {count} ไฟล์ ไม่ต้องส่งซ้ำ / "
+            f"{count} file(s) the cut run already put in place: not sent again"
+        )
+    if plan.empty:
+        return [*lines, "ไม่มีอะไรต้องเปลี่ยนบนเซิร์ฟเวอร์ / nothing to do: the server already has this build"]
     for kind, (thai, english) in KIND_WORDS.items():
         count, size = plan.count(kind)
         if count:

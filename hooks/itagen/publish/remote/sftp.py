@@ -20,13 +20,16 @@ from ...records.publish import PublishTarget
 from .credentials import Credentials
 from .host_keys import check_host_key, preferred_key_types
 from .transport import (
+    Listing,
     PublishError,
+    ServerFull,
     connection_lost,
     no_answer,
     no_folder,
     permission_denied,
     refused,
     unknown_host,
+    unreadable_listing,
     wrong_login,
 )
 
@@ -70,6 +73,11 @@ def _private_key(credentials: Credentials) -> paramiko.PKey:
             f"อ่านกุญแจ SSH {key_file} (ITA_PUBLISH_KEY) ไม่ได้ หรือ passphrase ไม่ถูกต้อง ({exc})",
             f"could not read the SSH key {key_file} (ITA_PUBLISH_KEY), or its passphrase is wrong ({exc})",
         ) from None
+
+
+def stored_only_part(detail: str) -> bool:
+    text = detail.lower()
+    return text == "failure" or text.startswith("size mismatch") or "space" in text or "quota" in text
 
 
 class SftpRemote:
@@ -145,12 +153,15 @@ class SftpRemote:
             except FileNotFoundError:
                 return None
 
-    def list_folder(self, path: str) -> set[str] | None:
+    def list_folder(self, path: str) -> Listing | None:
         with self._errors(path):
             try:
-                return set(self.sftp.listdir(self._full(path)))
+                entries = self.sftp.listdir_attr(self._full(path))
             except (FileNotFoundError, NotADirectoryError):
                 return None
+            except PermissionError as exc:
+                raise unreadable_listing(self.target, path, str(exc)) from None
+        return {e.filename: e.st_size if e.st_mode is not None and stat.S_ISREG(e.st_mode) else None for e in entries}
 
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
         done = 0
@@ -160,12 +171,24 @@ class SftpRemote:
             sent(transferred - done)
             done = transferred
 
-        with self._errors(path):
+        with self._errors(path), self._storing(path):
             self.sftp.put(str(local), self._full(path), callback=count, confirm=True)
 
     def write(self, path: str, data: bytes) -> None:
-        with self._errors(path), self.sftp.open(self._full(path), "wb") as file:
+        with self._errors(path), self._storing(path), self.sftp.open(self._full(path), "wb") as file:
             file.write(data)
+
+    @contextlib.contextmanager
+    def _storing(self, path: str) -> Iterator[None]:
+        """SFTP (version 3) has no "disk full": a write the server cannot store fails with the bare
+        status "Failure" (OpenSSH), or the server keeps fewer bytes than were sent (paramiko's size check)."""
+        try:
+            yield
+        except OSError as exc:
+            detail = str(exc.strerror or exc.args[0] if exc.args else exc)
+            if not isinstance(exc, PermissionError) and stored_only_part(detail):
+                raise ServerFull(self.target, path, detail) from None
+            raise
 
     def replace(self, source: str, target: str) -> None:
         with self._errors(target):

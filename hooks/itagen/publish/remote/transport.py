@@ -22,14 +22,19 @@ class PublishError(Exception):
         super().__init__(f"{self.thai}\n{self.english}")
 
 
+Listing = dict[str, int | None]
+"""A folder's names → each file's size in bytes, when the server tells it (None: a folder, or not told)."""
+
+
 class Remote(Protocol):
     """One open, logged-in connection to the site's folder on the server."""
 
     def read(self, path: str) -> bytes | None:
         """The file's bytes, or None when there is no such file."""
 
-    def list_folder(self, path: str) -> set[str] | None:
-        """The names in a folder (``""``: the site's folder), or None when there is no such folder."""
+    def list_folder(self, path: str) -> Listing | None:
+        """The names in a folder (``""``: the site's folder), hidden ones too, or None when there is no
+        such folder; a folder that is there but cannot be listed is a ``PublishError``, never empty."""
 
     def upload(self, local: Path, path: str, sent: Callable[[int], None]) -> None:
         """Write ``local`` to ``path`` (created or overwritten), calling ``sent(bytes)`` as it goes."""
@@ -110,3 +115,51 @@ def no_folder(target: PublishTarget) -> PublishError:
         f"ไม่พบโฟลเดอร์ {target.path} บน {target.host} ตรวจ publish.path ใน site.yml (เช่น public_html)",
         f"the folder {target.path} does not exist on {target.host}: check publish.path in site.yml (such as public_html)",
     )
+
+
+def unreadable_listing(target: PublishTarget, path: str, detail: str) -> PublishError:
+    """Reading a folder as empty would overwrite the host's own files in it without keeping a copy."""
+    folder = f"{target.path}/{path}" if path else target.path
+    return PublishError(
+        f"อ่านรายชื่อไฟล์ในโฟลเดอร์ {folder} บนเซิร์ฟเวอร์ไม่ได้ ({detail}) จึงไม่ได้เปลี่ยนแปลงอะไร "
+        "(ถ้าเผยแพร่ต่อไปอาจเขียนทับไฟล์เดิมของโฮสต์โดยไม่ได้เก็บสำเนา) สั่ง make publish อีกครั้ง "
+        "ถ้ายังไม่ได้ ให้ถามผู้ให้บริการโฮสติ้งเรื่องสิทธิ์อ่านโฟลเดอร์นี้",
+        f"could not read the list of files in the folder {folder} on the server ({detail}), so nothing was changed "
+        "(publishing blind could overwrite the host's own files without keeping a copy). Run make publish again; "
+        "if it fails the same way, ask the host about the permission to list this folder",
+    )
+
+
+class ServerFull(PublishError):
+    """The server stored only part of a file: its disk, or the account's quota, is full."""
+
+    def __init__(
+        self,
+        target: PublishTarget,
+        path: str,
+        detail: str,
+        still_to_send: int | None = None,
+        *,
+        part_removed: bool = False,
+    ) -> None:
+        self.target, self.path, self.detail = target, path, detail
+        thai_after = english_after = ""
+        if part_removed:
+            thai_after, english_after = " ไฟล์ที่ส่งไม่ครบถูกลบแล้ว", ", and the part-written file was removed"
+        if still_to_send is not None:
+            thai_after += f" เผยแพร่ครั้งนี้ยังต้องส่งอีกประมาณ {_megabytes(still_to_send)}"
+            english_after += f"; this publish still has about {_megabytes(still_to_send)} to send"
+        super().__init__(
+            f"พื้นที่บนเซิร์ฟเวอร์เต็ม (ดิสก์ของโฮสต์ หรือโควตาพื้นที่ของบัญชี {target.user}) จึงเขียน '{path}' ไม่ได้ "
+            f"({detail}) เว็บไซต์เดิมบนเซิร์ฟเวอร์ยังเปิดอ่านได้ครบทุกหน้า{thai_after} "
+            "ให้ลบไฟล์ที่ไม่ใช้แล้วบนโฮสต์ (เช่น สำเนาสำรองเก่า ไฟล์ log) หรือขอโควตาพื้นที่เพิ่มจากผู้ให้บริการโฮสติ้ง "
+            "แล้วจึงสั่ง make publish อีกครั้ง (สั่งซ้ำโดยไม่เพิ่มพื้นที่จะไม่สำเร็จแบบเดิม)",
+            f"the server is out of space (the host's disk, or the storage quota of the account {target.user}), so "
+            f"'{path}' could not be written ({detail}). The old site on the server is still whole and readable"
+            f"{english_after}. Free space on the host (old backups, logs, files no longer needed) or ask the host "
+            "for more quota, then run make publish again (running it again without more space fails the same way)",
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{max(size, 1) / 1_000_000:.1f} MB"
