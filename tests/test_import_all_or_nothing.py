@@ -119,12 +119,33 @@ def test_a_full_disk_changes_no_file(tmp_path: Path) -> None:
         assert snapshot(full) == before
 
 
+# Loaded by the import's Python before the script (PYTHONPATH): an audit hook sees every rename
+# (os.replace raises the "os.rename" event before it acts) and kills the process as a power cut would
+# when the staged files are being put in place, once as many as ITA_TEST_KILL_AFTER are.
+_KILL_WHILE_SWAPPING = """
+import os, signal, sys
+
+_renamed = []
+
+def _kill_while_swapping(event, arguments):
+    if event == "os.rename" and str(arguments[0]).endswith(".importing"):
+        if len(_renamed) == int(os.environ["ITA_TEST_KILL_AFTER"]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        _renamed.append(arguments[0])
+
+sys.addaudithook(_kill_while_swapping)
+"""
+
+
 def test_an_import_killed_while_swapping_is_refused_by_the_build_and_undone_by_the_next_import(
     tmp_path: Path,
 ) -> None:
     data, workbook = demo_with_workbook(tmp_path)
     before = snapshot(data)
-    killed = run_import(workbook, data, "--force", environment={"ITA_IMPORT_CRASH_AFTER": "2"})
+    startup = tmp_path / "startup"
+    startup.mkdir()
+    (startup / "sitecustomize.py").write_text(_KILL_WHILE_SWAPPING, encoding="utf-8")
+    killed = run_import(workbook, data, "--force", environment={"PYTHONPATH": str(startup), "ITA_TEST_KILL_AFTER": "2"})
     assert killed.returncode == -9  # killed as a power cut would, two files in
     assert snapshot(data) != before
     with pytest.raises(DataError) as refused:

@@ -17,7 +17,6 @@ import errno
 import json
 import os
 import shutil
-import signal
 from pathlib import Path
 
 from ...load.site import IMPORT_JOURNAL
@@ -25,9 +24,6 @@ from ...problems import DataError, Location, Problem
 
 STAGED = ".importing"
 KEPT = ".before-import"
-CRASH_AFTER_ENV = "ITA_IMPORT_CRASH_AFTER"
-"""For the tests only: the number of files after which the swap kills its own process, as a power
-cut would (an interrupted swap cannot be made any other way on purpose)."""
 
 
 class WriteFailed(Exception):
@@ -160,10 +156,7 @@ def _write_journal(journal: Path, names: list[str], existed: list[str]) -> None:
 
 
 def _rename_all(data: Path, names: list[str]) -> None:
-    crash_after = os.environ.get(CRASH_AFTER_ENV)
-    for count, name in enumerate(names):
-        if crash_after is not None and count == int(crash_after):
-            os.kill(os.getpid(), signal.SIGKILL)
+    for name in names:
         os.replace(_beside(data / name, STAGED), data / name)
 
 
