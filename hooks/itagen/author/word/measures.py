@@ -1,0 +1,175 @@
+"""The measures table: a measure a row, its fields from the columns its header names.
+
+A row whose naming cell is empty continues the row above (a measure broken by a page); a period
+the loader cannot read as a period is not written but named for review, as is a row that names
+no measure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...thai.dates import (
+    MONTHS_ABBR,
+    MONTHS_FULL,
+    DateParseError,
+    parse_thai_date,
+    split_period,
+    to_arabic_digits,
+    whole_fiscal_year,
+)
+from .blocks import Table
+from .columns import header_rows
+from .review import Review
+from .scores import indicator_of, join_continued
+from .text import clean, list_items, one_line, split_units, strip_number
+
+_QUESTION = re.compile(r"^(?:ข้อ\s*)?([a-zA-Z]?[0-9๐-๙]{1,3})\s+เนื่องจาก")
+_MONTH = "|".join(re.escape(m) for m in sorted((*MONTHS_ABBR, *MONTHS_FULL), key=len, reverse=True))
+_SHORT_YEAR = re.compile(rf"({_MONTH})\s*(\d{{2}})(?!\d)")
+_TICK = re.compile(r"[✓✔☑√/xX]")
+
+
+@dataclass
+class MeasuresFound:
+    items: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    """The issue and the finding of a row (``ประเด็น``, ``ข้อบกพร่อง``) for the analysis."""
+    statuses: list[dict[str, Any]] = field(default_factory=list)
+    """What a ✓ under ดำเนินการแล้ว / ยังไม่ดำเนินการ says of a measure."""
+
+
+def period_text(text: str) -> str | None:
+    """The period as the loader reads it (``ม.ค. - มี.ค. ๖๕`` with its year written out), or None."""
+    cleaned = one_line(text)
+    cleaned = _SHORT_YEAR.sub(lambda m: f"{m[1]} {25}{to_arabic_digits(m[2])}", to_arabic_digits(cleaned))
+    if whole_fiscal_year(cleaned)[0] or split_period(cleaned) is not None:
+        return cleaned
+    whole = re.sub(r"\s+", " ", cleaned.replace("พ.ศ.", " พ.ศ. ")).strip()
+    if whole_fiscal_year(whole)[0]:
+        return whole
+    try:
+        parse_thai_date(cleaned)
+    except DateParseError:
+        return None
+    return cleaned
+
+
+def read_measures_table(table: Table, found: MeasuresFound, review: Review) -> None:
+    depth, roles = header_rows(table)
+    headers = {index: one_line(table.rows[0][index]) for index in roles}
+    review.used_tables.add(table.number)
+    naming = [i for i, r in roles.items() if r in ("title", "indicator", "issue")]
+    previous: dict[str, Any] | None = None
+    for row_number, cells in zip(table.row_numbers[depth:], table.rows[depth:], strict=True):
+        if header_key_matches(cells, table.rows[0]):
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if previous is not None and not any(cells[i].strip() for i in naming if i < len(cells)):
+            _continue_row(previous, cells, roles)
+            continue
+        measure: dict[str, Any] = {"id": f"m{len(found.items) + 1}"}
+        finding: dict[str, Any] = {}
+        for index, role in roles.items():
+            value = cells[index] if index < len(cells) else ""
+            if value.strip():
+                _field(measure, finding, role, value, found, review, table.number, row_number, index, headers[index])
+        if "title" not in measure:
+            if "issue" in measure and not finding:
+                measure["title"] = measure.pop("issue")
+            else:
+                review.cell(
+                    table.number,
+                    row_number,
+                    None,
+                    "",
+                    " | ".join(c for c in cells if c.strip()),
+                    "แถวนี้ไม่มีชื่อมาตรการ จึงไม่ได้นำเข้า: เพิ่มในไฟล์เองหากเป็นมาตรการ",
+                    "this row names no measure and was not imported: add it to the file yourself if it is one",
+                )
+                continue
+        if finding:
+            found.findings.append(finding)
+        found.items.append(measure)
+        previous = measure
+
+
+def header_key_matches(cells: list[str], header: list[str]) -> bool:
+    return [c.split() for c in cells] == [c.split() for c in header]
+
+
+def _field(
+    measure: dict[str, Any],
+    finding: dict[str, Any],
+    role: str,
+    value: str,
+    found: MeasuresFound,
+    review: Review,
+    table: int,
+    row: int,
+    column: int,
+    header: str,
+) -> None:
+    if role == "title":
+        items = list_items(value)
+        measure["title"] = " ".join(strip_number(i) for i in items) if len(items) > 1 else strip_number(one_line(value))
+        indicator = indicator_of(value)
+        if indicator is not None:
+            measure["indicators"] = [indicator[0]]
+    elif role == "indicator":
+        indicator = indicator_of(value)
+        if indicator is None:
+            review.cell(table, row, column + 1, header, value, "ไม่รู้จักตัวชี้วัดนี้", "not an indicator the import knows")
+            measure.setdefault("title", strip_number(one_line(value)))
+        else:
+            measure.setdefault("title", indicator[1] or strip_number(one_line(value)))
+            measure["indicators"] = [indicator[0]]
+    elif role == "issue":
+        measure["issue"] = strip_number(one_line(value))
+        finding["title"] = measure["issue"]
+    elif role == "finding":
+        text = clean(value)
+        finding["text"] = text
+        if question := _QUESTION.match(text):
+            finding["questions"] = [question[1]]
+            measure["questions"] = [question[1]]
+    elif role in ("steps", "approach", "projects", "analysis"):
+        measure[role] = [strip_number(i) for i in list_items(value)]
+    elif role == "responsible":
+        measure["responsible"] = split_units(value)
+    elif role == "period":
+        period = period_text(value)
+        if period is None:
+            review.cell(
+                table,
+                row,
+                column + 1,
+                header,
+                value,
+                "อ่านระยะเวลานี้ไม่ได้ (เช่น ม.ค. – เม.ย. 2568 หรือ ตลอดปีงบประมาณ) จึงไม่ได้ใส่ period: ใส่เองในไฟล์",
+                "this period could not be read (e.g. ม.ค. – เม.ย. 2568 or ตลอดปีงบประมาณ); period: was left out, add it yourself",
+            )
+        else:
+            measure["period"] = period
+    elif role == "follow_up":
+        measure["follow_up"] = one_line(value)
+    elif role in ("done", "not_started") and len(value.strip()) <= 3 and _TICK.search(value):
+        found.statuses.append({"measure": measure["id"], "status": role})
+
+
+def _continue_row(previous: dict[str, Any], cells: list[str], roles: dict[int, str]) -> None:
+    """A row with no measure of its own: the rest of the one above, broken by the page."""
+    for index, role in roles.items():
+        value = cells[index] if index < len(cells) else ""
+        if not value.strip():
+            continue
+        if role in ("steps", "approach", "projects", "analysis"):
+            previous.setdefault(role, []).extend(strip_number(i) for i in list_items(value))
+        elif role == "responsible":
+            previous.setdefault("responsible", [])
+            previous["responsible"] += [u for u in split_units(value) if u not in previous["responsible"]]
+        elif role == "follow_up":
+            previous["follow_up"] = join_continued(previous.get("follow_up", ""), one_line(value))
