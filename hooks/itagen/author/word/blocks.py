@@ -105,7 +105,7 @@ def paragraph_text(paragraph: Any) -> str:
     """A paragraph's text: tabs as tabs, line breaks (Shift+Enter) as new lines; text boxes left out."""
     parts: list[str] = []
     for node in paragraph.iter():
-        if any(ancestor.tag == _TEXT_BOX for ancestor in node.iterancestors()):
+        if _inside_text_box(node, paragraph):
             continue
         if node.tag == qn("w:t") and node.text:
             parts.append(node.text)
@@ -116,6 +116,16 @@ def paragraph_text(paragraph: Any) -> str:
         elif node.tag == qn("w:noBreakHyphen"):
             parts.append("-")
     return "".join(parts)
+
+
+def _inside_text_box(node: Any, paragraph: Any) -> bool:
+    """Whether ``node`` is in a text box of ``paragraph`` (not: whether the paragraph is in one)."""
+    for ancestor in node.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag == _TEXT_BOX:
+            return True
+    return False
 
 
 def cell_text(cell: Any) -> str:

@@ -194,5 +194,5 @@ def _fiscal_year_of_periods(items: list[dict[str, Any]]) -> int | None:
         if whole and stated:
             years.add(stated)
         elif (ends := split_period(period)) is not None:
-            years.add(be_year(fiscal_year_of(parse_thai_date(ends[0]).first_day)))
+            years.add(fiscal_year_of(parse_thai_date(ends[0]).first_day))
     return years.pop() if len(years) == 1 else None
