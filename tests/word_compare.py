@@ -82,7 +82,9 @@ def compare(found: FiscalYear, expected: FiscalYear, *, measure_fields: tuple[st
                 tally.check(f"tools.{name}", getattr(got.tools, name) if got else None, getattr(want.tools, name))
         scores = {i.number: (i.score, i.name) for i in got.indicators} if got else {}
         for indicator in want.indicators:
-            tally.check(f"indicator {indicator.number}", scores.pop(indicator.number, None), (indicator.score, indicator.name))
+            tally.check(
+                f"indicator {indicator.number}", scores.pop(indicator.number, None), (indicator.score, indicator.name)
+            )
         for number in scores:
             tally.wrong.append(f"an invented indicator {number}")
     measures = found.measures.items if found.measures else []

@@ -23,7 +23,6 @@ import yaml
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.table import Table
 
 from itagen.records.fiscal_year import INDICATOR_NAMES, TOOL_NAMES

@@ -18,6 +18,7 @@ from word_documents import (
     tool_heading,
 )
 
+AS_THE_SEED = Variant()
 TOOLS = {"iit": [1, 2, 3, 4, 5], "eit": [6, 7, 8], "oit": [9, 10]}
 
 
@@ -52,7 +53,7 @@ def _steps_cell(writer: Writer, table: Any, row: int, column: int, steps: list[s
         nested_items(writer, cell, steps)
 
 
-def rae(path: Path, variant: Variant = Variant(), agency_name: str = "thetsaban-rae") -> Path:
+def rae(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "thetsaban-rae") -> Path:
     """Seed 000: มาตรการส่งเสริมคุณธรรมและความโปร่งใส."""
     agency, year = example_year(agency_name)
     writer = Writer("thai", variant)
@@ -89,7 +90,9 @@ def rae(path: Path, variant: Variant = Variant(), agency_name: str = "thetsaban-
     second = writer.table(["ตัวชี้วัดของการประเมิน ITA", "", "ประเด็นที่ต้องแก้ไข/ปรับปรุง/รักษาระดับ"], rows)
     merge_down(second, 2, [2, 4])
     merge_down(second, 2, [6, 7])
-    writer.paragraph(f"{writer.figures(2)}. ข้อเสนอแนะในการพัฒนาคุณธรรมและความโปร่งใสในปีงบประมาณ พ.ศ. {writer.figures(fiscal)}")
+    writer.paragraph(
+        f"{writer.figures(2)}. ข้อเสนอแนะในการพัฒนาคุณธรรมและความโปร่งใสในปีงบประมาณ พ.ศ. {writer.figures(fiscal)}"
+    )
     if variant.unknown_table:
         _unknown_table(writer)
     header = ["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามผล"]
@@ -127,7 +130,7 @@ def rae(path: Path, variant: Variant = Variant(), agency_name: str = "thetsaban-
     return writer.save(path)
 
 
-def mueang_kao(path: Path, variant: Variant = Variant(), agency_name: str = "thetsaban-mueang-kao") -> Path:
+def mueang_kao(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "thetsaban-mueang-kao") -> Path:
     """Seed 002: รายงานการวิเคราะห์ผลการประเมิน ITA, its measures table one or two indicators a page."""
     agency, year = example_year(agency_name)
     writer = Writer("arabic", variant)
@@ -135,7 +138,9 @@ def mueang_kao(path: Path, variant: Variant = Variant(), agency_name: str = "the
     ita, name = assessment["ita_year"], _agency_name(agency)
     writer.paragraph("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน")
     writer.paragraph(f"ของหน่วยงานภาครัฐ ในปี พ.ศ. {writer.figures(ita)}")
-    writer.paragraph(f"{writer.figures(2)}. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {writer.figures(ita)}")
+    writer.paragraph(
+        f"{writer.figures(2)}. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {writer.figures(ita)}"
+    )
     writer.paragraph(
         f"สำนักงาน ป.ป.ช. ได้เผยแพร่ประกาศผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {writer.figures(ita)} "
         f"วันที่ {writer.figures(assessment['announced'])} โดย{name} มีผลการประเมินดังนี้"
@@ -216,13 +221,15 @@ def _plain(score: float) -> str:
     return f"{score:.2f}" if score != int(score) or score != 100 else "100"
 
 
-def sa_bua(path: Path, variant: Variant = Variant(), agency_name: str = "thetsaban-sa-bua") -> Path:
+def sa_bua(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "thetsaban-sa-bua") -> Path:
     """Seed 003: การวิเคราะห์ผลการประเมิน ITA, a measures table per issue with its survey question."""
     agency, year = example_year(agency_name)
     writer = Writer("thai", variant)
     assessment = year["assessment"]
     ita, name = assessment["ita_year"], _agency_name(agency)
-    heading = f"การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ปีงบประมาณ พ.ศ.{writer.figures(ita)}"
+    heading = (
+        f"การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ปีงบประมาณ พ.ศ.{writer.figures(ita)}"
+    )
     writer.paragraph(heading)
     writer.paragraph(
         f"{name} ได้คะแนน {writer.score(assessment['overall_score'])} คะแนน ({assessment['level']}) "
@@ -231,7 +238,11 @@ def sa_bua(path: Path, variant: Variant = Variant(), agency_name: str = "thetsab
     scores = _scores(year)
     arabic = Writer("arabic", variant)  # the seed's scores table is in Arabic digits
     rows: list[list[str | list[str]]] = [
-        [arabic.figures(n), scores[n].get("name") or indicator_label(arabic, n).split(". ", 1)[1], arabic.score(scores[n]["score"])]
+        [
+            arabic.figures(n),
+            scores[n].get("name") or indicator_label(arabic, n).split(". ", 1)[1],
+            arabic.score(scores[n]["score"]),
+        ]
         for n in sorted(scores)
     ]
     table = writer.table(["ตัวชี้วัดที่", "รายละเอียดตัวชี้วัด", "คะแนน"], rows)
@@ -265,4 +276,56 @@ def sa_bua(path: Path, variant: Variant = Variant(), agency_name: str = "thetsab
         if variant.text_box and index == 1:
             into_text_box(writer, table)
         writer.page_break()
+    return writer.save(path)
+
+
+def phok_noi(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "thetsaban-phok-noi") -> Path:
+    """Seed 004: the measures, then the report of what was done (ผลผลิต / ผลลัพธ์ under one heading)."""
+    _, year = example_year(agency_name)
+    writer = Writer("arabic", variant)
+    writer.paragraph(year["title"])
+    writer.paragraph(year["measures"]["introduction"])
+    header = ["มาตรการ", "แนวทางการปฏิบัติ", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "การกำกับติดตาม"]
+    measures = year["measures"]["items"]
+    for part in (measures[:2], measures[2:]):
+        rows: list[list[str | list[str]]] = [
+            [
+                m["title"],
+                list(m["approach"]),
+                writer.numbered(m["steps"]),
+                ", ".join(m["responsible"]),
+                m["follow_up"],
+            ]
+            for m in part
+        ]
+        writer.table(header, rows)
+        writer.paragraph(writer.figures("-3-"))
+    report = year["progress_reports"][0]
+    writer.paragraph(report["introduction"])
+    titles = {m["id"]: m["title"] for m in measures}
+    table = writer.table(
+        ["มาตรการ", "รายละเอียดการดำเนินงาน", "ระยะเวลาการดำเนินงาน", "ผลการดำเนินการ", "", "หมายเหตุ"],
+        [["", "", "", "ผลผลิต", "ผลลัพธ์", ""]]
+        + [
+            [
+                titles[item["measure"]],
+                [f"- {action}" for action in item["actions"]],
+                writer.figures(item["period"]),
+                item["outputs"][0],
+                item["outcomes"][0],
+                "",
+            ]
+            for item in report["items"]
+        ],
+    )
+    for column in (0, 1, 2, 5):
+        merge_down(table, column, [0, 1])
+    heading = table.cell(0, 3).merge(table.cell(0, 4))
+    heading.text = "ผลการดำเนินการ"
+    writer.paragraph(report["conclusion"])
+    (signatory,) = report["signatories"]
+    given = signatory["name"].removeprefix("นางสาว")
+    writer.paragraph(f"ลงชื่อ……{given}…....{signatory['role']}")
+    writer.paragraph(f"({signatory['name']})")
+    writer.paragraph(f"ตำแหน่ง  {signatory['position']}")
     return writer.save(path)

@@ -74,9 +74,13 @@ def header_rows(table: Table) -> tuple[int, dict[int, str]]:
     """How many rows the header takes (a merged heading over sub-headings takes two) and its roles."""
     if not table.rows:
         return 0, {}
-    roles = column_roles(table.rows[0])
-    if len(table.rows) > 1 and not table.rows[1][0].strip():
-        below = column_roles(table.rows[1])
+    top = table.rows[0]
+    roles = column_roles(top)
+    if len(table.rows) > 1 and (not table.rows[1][0].strip() or table.rows[1][0] == top[0]):
+        # Under a heading merged across (ผลการดำเนินการ), its sub-headings; the cells merged down
+        # from the first row repeat it and say nothing new.
+        second = [cell if cell != top[index] else "" for index, cell in enumerate(table.rows[1][: len(top)])]
+        below = column_roles(second)
         if below and all(index not in roles or roles[index] in ("status", "results") for index in below):
             return 2, roles | below
     return 1, roles

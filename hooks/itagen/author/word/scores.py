@@ -35,7 +35,7 @@ _OVERALL = re.compile(r"(?:คะแนน(?:โดยรวม|รวม|ภา
 _LEVEL = re.compile(r"^\s*(?:อยู่\s*ใน|ได้)?\s*(?:ระดับ)?\s*[\"“”'(]?\s*(ผ่านดีเยี่ยม|ไม่ผ่าน|ผ่าน|[A-F]{1,2}\+?)(?![A-Za-z])")
 _YEAR = r"(?:พ\.\s*ศ\.)?\s*(\d{4})"
 _FISCAL = [
-    re.compile(r"มาตรการ.{0,80}?ประจำปีงบประมาณ\s*" + _YEAR),
+    re.compile(r"มาตรการ.{0,140}?ประจำปีงบประมาณ\s*" + _YEAR),
     re.compile(r"(?:ปรับปรุง|พัฒนา)\S*\s*(?:ใน)?\s*ปีงบประมาณ\s*" + _YEAR),
 ]
 _ITA = re.compile(r"(?:ผลการประเมิน|ผลการวิเคราะห์).{0,160}?(?:ปีงบประมาณ|ใน\s*ปี|ปี)\s*" + _YEAR)
@@ -56,11 +56,14 @@ class AssessmentFound:
 
 
 def read_years(paragraphs: list[Paragraph], found: AssessmentFound, review: Review) -> None:
+    above = ""
     for paragraph in paragraphs:
         text = to_arabic_digits(" ".join(paragraph.text.split()))
+        # A heading is often two paragraphs: มาตรการส่งเสริม… / ประจำปีงบประมาณ ๒๕๖๕.
+        heading, above = f"{above} {text}", text or above
         if found.fiscal_year is None:
             for pattern in _FISCAL:
-                if match := pattern.search(text):
+                if match := pattern.search(heading):
                     found.fiscal_year = int(match[1])
                     review.used_paragraphs.add(paragraph.number)
                     break

@@ -1,0 +1,156 @@
+"""``make import-docx``: a measures document or progress report in Word, laid out as the seeds are
+(and as other offices vary them), gives back every score, measure field and signatory of the
+matching ``examples/`` agency; what it does not understand it names for review; it never overwrites
+without --force and writes nothing when the draft would not load."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import import_docx
+import pytest
+import word_layouts
+from conftest import EXAMPLES, run_build
+from word_compare import compare
+from word_documents import Variant
+
+from itagen.load.site import load_site
+
+SEEDS = {
+    "000": ("rae", "thetsaban-rae"),
+    "002": ("mueang_kao", "thetsaban-mueang-kao"),
+    "003": ("sa_bua", "thetsaban-sa-bua"),
+    "004": ("phok_noi", "thetsaban-phok-noi"),
+}
+VARIANTS = {
+    "as-the-seed": Variant(),
+    "other-digits-line-breaks-merged-units": Variant(line_breaks=True, merged_units=True),
+    "text-box": Variant(text_box=True),
+    "frame-and-nested-tables": Variant(framed=True),
+}
+
+
+def _digits_swapped(layout: str, variant: Variant) -> Variant:
+    if not variant.line_breaks:
+        return variant
+    seed_digits = {"rae": "thai", "sa_bua": "thai"}.get(layout, "arabic")
+    return Variant(
+        digits="arabic" if seed_digits == "thai" else "thai",
+        line_breaks=True,
+        merged_units=variant.merged_units,
+    )
+
+
+def agency_without_years(agency: str, tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLES / agency, data, ignore=shutil.ignore_patterns("years"))
+    return data
+
+
+def run_import(document: Path, data: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str, str]:
+    code = import_docx.main(["--docx", str(document), "--data", str(data), *extra])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("variant_name", list(VARIANTS))
+@pytest.mark.parametrize("seed", list(SEEDS))
+def test_each_seed_layout_gives_back_the_examples_facts(
+    seed: str, variant_name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    layout, agency = SEEDS[seed]
+    variant = _digits_swapped(layout, VARIANTS[variant_name])
+    document = getattr(word_layouts, layout)(tmp_path / f"{seed}.docx", variant)
+    data = agency_without_years(agency, tmp_path)
+    code, out, err = run_import(document, data, capsys)
+    assert code == 0, err
+    assert "เขียนแล้ว / written" in out
+    found = load_site(data).site.years[0]
+    expected = load_site(EXAMPLES / agency).site.years[0]
+    tally = compare(found, expected)
+    print(f"seed {seed} ({variant_name}): {tally.right}/{tally.total} fields right")
+    assert tally.wrong == [], "\n".join(tally.wrong)
+    assert tally.total >= 30
+
+
+@pytest.mark.parametrize("seed", list(SEEDS))
+def test_an_imported_year_builds(seed: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    layout, agency = SEEDS[seed]
+    document = getattr(word_layouts, layout)(tmp_path / f"{seed}.docx")
+    data = agency_without_years(agency, tmp_path)
+    assert run_import(document, data, capsys)[0] == 0
+    result = run_build(data, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    measures = (tmp_path / "site").rglob("measures/index.html")
+    text = "".join(page.read_text(encoding="utf-8") for page in measures)
+    expected = load_site(EXAMPLES / agency).site.years[0]
+    assert expected.measures is not None
+    for measure in expected.measures.items:
+        assert measure.title.split(" ")[0] in text
+
+
+def test_a_table_it_does_not_understand_is_named_and_the_rest_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = word_layouts.rae(tmp_path / "budget.docx", Variant(unknown_table=True))
+    data = agency_without_years("thetsaban-rae", tmp_path)
+    code, out, err = run_import(document, data, capsys)
+    assert code == 0, err
+    # The budget table comes after the two score tables (read as one) and before the measures.
+    assert "ตาราง/table 3:" in out and "รายการ | จำนวนเงิน (บาท)" in out
+    assert "did not understand this table" in out
+    written = (data / "years" / "2565.yml").read_text(encoding="utf-8")
+    assert "#   budget.docx, ตาราง/table 3: «รายการ | จำนวนเงิน (บาท)»" in written
+    tally = compare(load_site(data).site.years[0], load_site(EXAMPLES / "thetsaban-rae").site.years[0])
+    assert tally.wrong == []
+
+
+def test_an_existing_year_is_replaced_only_with_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = word_layouts.sa_bua(tmp_path / "sa-bua.docx")
+    data = agency_without_years("thetsaban-sa-bua", tmp_path)
+    (data / "years").mkdir()
+    kept = "# the office's own year\n"
+    (data / "years" / "2568.yml").write_text(kept, encoding="utf-8")
+    code, _, err = run_import(document, data, capsys)
+    assert code == 2
+    assert "ไม่เขียนทับ" in err and "not overwritten" in err and "FORCE=1" in err
+    assert (data / "years" / "2568.yml").read_text(encoding="utf-8") == kept
+    code, _, err = run_import(document, data, capsys, "--force")
+    assert code == 0, err
+    assert load_site(data).site.years[0].assessment is not None
+
+
+def _document(path: Path, paragraphs: list[str]) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_a_draft_that_would_not_load_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = _document(
+        tmp_path / "typo.docx",
+        [
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ ๒๕๖๕",
+            "จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. ๒๕๖๔ พบว่า มีผลคะแนน ๑๐๐.๕๐ คะแนน อยู่ในระดับ A",
+        ],
+    )
+    data = agency_without_years("thetsaban-rae", tmp_path)
+    code, out, err = run_import(document, data, capsys)
+    assert code == 1
+    assert "overall_score" in err and "100.5" in err
+    assert "ไม่ได้เขียนไฟล์ใด" in err and "nothing was written" in err
+    assert "Traceback" not in out + err
+    assert not (data / "years").exists()
+
+
+def test_a_document_without_a_fiscal_year_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = _document(tmp_path / "letter.docx", ["เรียน นายก", "ขอเชิญประชุม"])
+    data = agency_without_years("thetsaban-rae", tmp_path)
+    code, _, err = run_import(document, data, capsys)
+    assert code == 1
+    assert "letter.docx" in err and "ไม่พบปีงบประมาณ" in err and "no fiscal year was found" in err
+    assert not (data / "years").exists()
