@@ -6,13 +6,14 @@ without --force and writes nothing when the draft would not load."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import docx
 import import_docx
 import pytest
 import word_layouts
-from conftest import EXAMPLES, run_build
+from conftest import EXAMPLES, PROJECT_ROOT, run_build
 from word_compare import compare
 from word_documents import Variant
 
@@ -154,3 +155,20 @@ def test_a_document_without_a_fiscal_year_is_refused(tmp_path: Path, capsys: pyt
     assert code == 1
     assert "letter.docx" in err and "ไม่พบปีงบประมาณ" in err and "no fiscal year was found" in err
     assert not (data / "years").exists()
+
+
+def test_make_import_docx_runs_the_import_and_reads_force_as_make_flags_are_read(tmp_path: Path) -> None:
+    document = word_layouts.phok_noi(tmp_path / "รายงานผล.docx")
+    data = agency_without_years("thetsaban-phok-noi", tmp_path)
+
+    def make(*flags: str) -> subprocess.CompletedProcess[str]:
+        command = ["make", "-s", "import-docx", f"DOCX={document}", f"DATA={data}", *flags]
+        return subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+
+    first = make()
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert (data / "years" / "2566.yml").is_file()
+    again = make("FORCE=0")
+    assert again.returncode != 0 and "not overwritten" in again.stderr
+    forced = make("FORCE=yes")
+    assert forced.returncode == 0, forced.stdout + forced.stderr
