@@ -172,3 +172,30 @@ def test_make_import_docx_runs_the_import_and_reads_force_as_make_flags_are_read
     assert again.returncode != 0 and "not overwritten" in again.stderr
     forced = make("FORCE=yes")
     assert forced.returncode == 0, forced.stdout + forced.stderr
+
+
+def test_an_announced_day_the_calendar_lacks_is_the_months_last_and_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _document(
+        tmp_path / "ประกาศ.docx",
+        [
+            "ประกาศเทศบาลตำบลพอกน้อย",
+            "เรื่อง การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น",
+            "ประจำปีงบประมาณ พ.ศ. 2566",
+            "บัดนี้ สามารถเข้าตอบแบบวัดการรับรู้ฯ ได้ทาง https://itas.nacc.go.th/go/iit/h9unqk "
+            "ทั้งนี้ สามารถตอบแบบวัดการรับรู้ฯ ได้ตั้งแต่วันที่ 3 เดือนมกราคม 2566 จนถึงวันที่ 31 เดือนมิถุนายน  พ.ศ.2566",
+            "ประกาศ  ณ วันที่  3  เดือนมกราคม  พ.ศ. 2566",
+            "(นายเสน่ห์  วจีสิงห์)",
+            "นายกเทศมนตรีตำบลพอกน้อย",
+        ],
+    )
+    data = agency_without_years("thetsaban-phok-noi", tmp_path)
+    code, out, err = run_import(document, data, capsys)
+    assert code == 0, err
+    assert "31 เดือนมิถุนายน" in out and "30 มิถุนายน 2566" in out and "not a day of the calendar" in out
+    surveys = load_site(data).site.years[0].surveys
+    assert surveys is not None
+    assert (surveys.closes.year, surveys.closes.month, surveys.closes.day) == (2023, 6, 30)
+    assert surveys.iit == "https://itas.nacc.go.th/go/iit/h9unqk" and surveys.eit is None
+    assert (surveys.signatory.name, surveys.signatory.position) == ("นายเสน่ห์ วจีสิงห์", "นายกเทศมนตรีตำบลพอกน้อย")

@@ -109,4 +109,11 @@ def compare(found: FiscalYear, expected: FiscalYear, *, measure_fields: tuple[st
                     continue
                 tally.check(f"report {index + 1} item {number + 1} {name}", getattr(got_item, name, None), value)
         _signatories(tally, f"report {index + 1}", got_report.signatories if got_report else [], report.signatories)
+    if expected.surveys is not None:
+        surveys = found.surveys
+        for name in ("opens", "closes", "announced", "iit", "eit"):
+            tally.check(f"surveys {name}", getattr(surveys, name, None), getattr(expected.surveys, name))
+        _signatories(tally, "surveys", [surveys.signatory] if surveys else [], [expected.surveys.signatory])
+    elif found.surveys is not None:
+        tally.wrong.append("invented surveys")
     return tally

@@ -18,6 +18,8 @@ from word_documents import (
     tool_heading,
 )
 
+from itagen.thai.dates import MONTHS_FULL
+
 AS_THE_SEED = Variant()
 TOOLS = {"iit": [1, 2, 3, 4, 5], "eit": [6, 7, 8], "oit": [9, 10]}
 
@@ -281,7 +283,7 @@ def sa_bua(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "thets
 
 def phok_noi(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "thetsaban-phok-noi") -> Path:
     """Seed 004: the measures, then the report of what was done (ผลผลิต / ผลลัพธ์ under one heading)."""
-    _, year = example_year(agency_name)
+    agency, year = example_year(agency_name)
     writer = Writer("arabic", variant)
     writer.paragraph(year["title"])
     writer.paragraph(year["measures"]["introduction"])
@@ -328,4 +330,33 @@ def phok_noi(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "the
     writer.paragraph(f"ลงชื่อ……{given}…....{signatory['role']}")
     writer.paragraph(f"({signatory['name']})")
     writer.paragraph(f"ตำแหน่ง  {signatory['position']}")
+    surveys = year["surveys"]
+    for tool in ("eit", "iit"):
+        _announcement(writer, agency, year, surveys, tool)
     return writer.save(path)
+
+
+def _announcement(
+    writer: Writer, agency: dict[str, Any], year: dict[str, Any], surveys: dict[str, Any], tool: str
+) -> None:
+    """One of seed 004's two announcements (EIT, then IIT), each on a page of its own."""
+    writer.page_break()
+    name = _agency_name(agency)
+    closes = str(surveys["closes"])  # 2566-06-30
+    month = MONTHS_FULL[int(closes[5:7]) - 1]
+    writer.paragraph(f"ประกาศ{name}")
+    writer.paragraph("เรื่อง การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น")
+    writer.paragraph(f"ประจำปีงบประมาณ พ.ศ. {writer.figures(year['fiscal_year'])}")
+    writer.paragraph("---------------------------------")
+    writer.paragraph(surveys["introduction"])
+    who = "ภายนอก (EIT)" if tool == "eit" else "ภายใน (IIT)"
+    writer.paragraph(
+        f"บัดนี้ {name} ได้รับแจ้งช่องทางการเข้าตอบแบบวัดการรับรู้ของผู้มีส่วนได้เสีย{who} เรียบร้อยแล้ว "
+        f"สามารถเข้าตอบแบบวัดการรับรู้ฯ ดังกล่าวได้ทาง {surveys[tool]} หรือ QR Code ท้ายประกาศฉบับนี้ "
+        f"ทั้งนี้ สามารถตอบแบบวัดการรับรู้ฯ ได้ตั้งแต่{writer.figures(surveys['opens'])} "
+        f"จนถึงวันที่ {writer.figures(int(closes[8:]))} เดือน{month} พ.ศ.{writer.figures(closes[:4])}"
+    )
+    writer.paragraph(f"ประกาศ  ณ {writer.figures(surveys['announced'])}")
+    writer.paragraph(f"({surveys['signatory']['name']})")
+    writer.paragraph(surveys["signatory"]["position"])
+    writer.paragraph("โปรดสแกน QR Code")

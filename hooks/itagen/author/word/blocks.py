@@ -181,7 +181,7 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, Paragraph):
             joined.append(block)
-            if block.text.strip() and not _PAGE_NUMBER.match(block.text.strip()):
+            if block.text.strip() and not PAGE_NUMBER.match(block.text.strip()):
                 last = None
             continue
         repeated = _repeated_header(last, block) if last is not None else 0
@@ -214,5 +214,5 @@ def _repeated_header(first: Table, next_part: Table) -> int:
     return depth
 
 
-_PAGE_NUMBER = re.compile(r"^[-–(\s]*[0-9๐-๙]{1,3}[-–)\s]*$")
+PAGE_NUMBER = re.compile(r"^[-–(\s]*[0-9๐-๙]{1,3}[-–)\s]*$")
 """``-3-``, ``(๒)``: a page number typed between a table and its continuation."""

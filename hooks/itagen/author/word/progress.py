@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ...thai.dates import MONTHS_FULL, to_arabic_digits
-from .blocks import Paragraph, Table
+from .blocks import PAGE_NUMBER, Paragraph, Table
 from .columns import header_rows, report_round
 from .measures import period_text
 from .review import Review
@@ -29,7 +29,7 @@ def read_progress_table(
     """The report of ``table``, introduced by the paragraphs ``before`` it (since the last table)."""
     depth, roles = header_rows(table)
     review.used_tables.add(table.number)
-    intro = " ".join(one_line(p.text) for p in before if p.text.strip())
+    intro = " ".join(one_line(p.text) for p in before if p.text.strip() and not PAGE_NUMBER.match(p.text.strip()))
     said_done = _DONE.search(intro) is not None
     found_round = report_round(intro + " " + " ".join(" ".join(row) for row in table.rows))
     items: list[dict[str, Any]] = []

@@ -28,6 +28,7 @@ from .scores import (
     read_years,
 )
 from .signatures import read_signatories
+from .surveys import announcement_ranges, read_surveys
 from .text import one_line
 
 
@@ -54,11 +55,16 @@ def read_document(path: Path, today: dt.date | None = None) -> tuple[dict[str, A
         if measures.statuses and status_round is None:
             status_round = report_round(" ".join(block.rows[0]) if block.rows else "")
         since_table = []
-    signatories = read_signatories(paragraphs, review)
+    announcements = announcement_ranges(paragraphs)
+    surveys = read_surveys(announcements, review)
+    inside = {paragraph.number for announcement in announcements for paragraph in announcement}
+    signatories = read_signatories([p for p in paragraphs if p.number not in inside], review)
     _note_unused(paragraphs, review)
     if measures.statuses and status_round is not None:
         reports.insert(0, {"round": status_round, "items": measures.statuses})
     year = _year(path, assessment, measures, reports, review, today or dt.date.today())
+    if surveys is not None:
+        year["surveys"] = surveys
     _sign(year, [(after.get(number, "analysis"), signatory) for number, signatory in signatories])
     return year, review
 

@@ -38,6 +38,8 @@ _FISCAL = [
     re.compile(r"มาตรการ.{0,140}?ประจำปีงบประมาณ\s*" + _YEAR),
     re.compile(r"(?:ปรับปรุง|พัฒนา)\S*\s*(?:ใน)?\s*ปีงบประมาณ\s*" + _YEAR),
 ]
+_YEAR_LINE = re.compile(r"^(?:ประจำ)?ปีงบประมาณ\s*" + _YEAR + r"$")
+"""A heading's own line under its title (มาตรการ…, เรื่อง…): the year the document is for."""
 _ITA = re.compile(r"(?:ผลการประเมิน|ผลการวิเคราะห์).{0,160}?(?:ปีงบประมาณ|ใน\s*ปี|ปี)\s*" + _YEAR)
 _MONTHS = "|".join(MONTHS_FULL)
 _DATE = re.compile(rf"(\d{{1,2}})\s*(?:เดือน)?\s*({_MONTHS})\s*(?:พ\.ศ\.)?\s*(\d{{4}})")
@@ -59,15 +61,18 @@ def read_years(paragraphs: list[Paragraph], found: AssessmentFound, review: Revi
     above = ""
     for paragraph in paragraphs:
         text = to_arabic_digits(" ".join(paragraph.text.split()))
-        # A heading is often two paragraphs: มาตรการส่งเสริม… / ประจำปีงบประมาณ ๒๕๖๕.
-        heading, above = f"{above} {text}", text or above
-        if found.fiscal_year is None:
-            for pattern in _FISCAL:
-                if match := pattern.search(heading):
-                    found.fiscal_year = int(match[1])
-                    review.used_paragraphs.add(paragraph.number)
-                    break
-        if found.ita_year is None and (match := _ITA.search(text)):
+        # A heading is often two paragraphs: มาตรการส่งเสริม… / ประจำปีงบประมาณ ๒๕๖๕. Under a title
+        # about the assessment (ผลการประเมิน, วิเคราะห์) such a line is the assessed year instead.
+        heading = f"{above} {text}"
+        match = next((m for pattern in _FISCAL if (m := pattern.search(heading))), None)
+        if match is None and not re.search(r"ผลการประเมิน|วิเคราะห์", above):
+            match = _YEAR_LINE.match(text)
+        above = text or above
+        if found.fiscal_year is None and match is not None:
+            found.fiscal_year = int(match[1])
+            review.used_paragraphs.add(paragraph.number)
+        heading_ita = _ITA.search(heading) if _YEAR_LINE.match(text) else None
+        if found.ita_year is None and (match := heading_ita or _ITA.search(text)):
             year = int(match[1])
             if found.fiscal_year is None or year < found.fiscal_year:
                 found.ita_year = year
