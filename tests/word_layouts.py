@@ -360,3 +360,68 @@ def _announcement(
     writer.paragraph(f"({surveys['signatory']['name']})")
     writer.paragraph(surveys["signatory"]["position"])
     writer.paragraph("โปรดสแกน QR Code")
+
+
+def ban_phet(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "abt-ban-phet") -> Path:
+    """Seed 001: per tool, the paragraph on its lowest indicator, then a tracking table (issue,
+    approach, measures with their actions, units, a ✓ under ดำเนินการแล้ว), the OIT table continued on
+    the next page under its repeated two-row header."""
+    _, year = example_year(agency_name)
+    writer = Writer("thai", variant)
+    writer.paragraph(f"{writer.figures(6)}. {year['title']}")
+    done = {
+        item["measure"] for report in year["progress_reports"] for item in report["items"] if item["status"] == "done"
+    }
+    header = [
+        "ประเด็นที่เป็น ข้อบกพร่อง/จุดอ่อน จากการประเมิน",
+        "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+        "มาตรการ",
+        "ผู้รับผิดชอบ",
+        "การกำกับติดตาม รายงานความก้าวหน้าและสรุปผล ณ สิ้นปีงบประมาณ",
+        "",
+    ]
+    for number, finding in enumerate(year["analysis"]["items"], start=1):
+        writer.paragraph(f"{writer.figures(number)}. {finding['text']}")
+        writer.paragraph(
+            f"ตารางผลการประเมิน{tool_heading(finding['tool'])} ประจำปีงบประมาณ พ.ศ. {writer.figures(year['assessment']['ita_year'])}"
+        )
+        measures = [m for m in year["measures"]["items"] if m["indicators"] == finding["indicators"]]
+        parts = [measures[:2], measures[2:]] if len(measures) > 2 else [measures]
+        for part in parts:
+            rows = [["", "", "", "", "ดำเนินการแล้ว", "ยังไม่ดำเนินการ"]] + [
+                _tracking_row(writer, m, m["id"] in done) for m in part
+            ]
+            table = writer.table(header, rows)
+            for column in range(4):
+                merge_down(table, column, [0, 1])
+            table.cell(0, 4).merge(table.cell(0, 5)).text = header[4]
+            if part is not parts[-1]:
+                writer.page_break()
+    return writer.save(path)
+
+
+def _numbered_line(writer: Writer, items: list[str]) -> str:
+    return " ".join(f"{writer.figures(i)}.{item}" for i, item in enumerate(items, start=1))
+
+
+def _tracking_row(writer: Writer, measure: dict[str, Any], done: bool) -> list[str | list[str]]:
+    issue = measure.get("issue")
+    title = measure["title"]
+    if issue is None:  # the seed leaves มาตรการ empty: the weakness is the measure
+        issue_cell, title_cell = _numbered_line(writer, [title]), ""
+    else:
+        issues = [line.split(". ", 1)[1] for line in issue.split("\n")] if "\n" in issue else [issue]
+        issue_cell = _numbered_line(writer, issues)
+        if measure.get("steps"):
+            title_cell = _numbered_line(writer, [" ".join(step.split("\n")) for step in measure["steps"]])
+        else:
+            title_cell = _numbered_line(writer, title.split(" และ"))
+    approach = [" ".join(item.split()) for item in measure.get("approach", [])]
+    return [
+        issue_cell,
+        _numbered_line(writer, approach),
+        title_cell,
+        _numbered_line(writer, measure["responsible"]),
+        "✓" if done else "",
+        "" if done else "✓",
+    ]

@@ -207,7 +207,7 @@ def _repeated_header(first: Table, next_part: Table) -> int:
     while (
         depth < len(first.rows)
         and depth < len(next_part.rows)
-        and not first.rows[depth][0].strip()
+        and first.rows[depth][0].strip() in ("", first.rows[0][0].strip())
         and header_key(first.rows[depth]) == header_key(next_part.rows[depth])
     ):
         depth += 1  # a second header row (ดำเนินการแล้ว / ยังไม่ดำเนินการ under a merged heading)

@@ -24,7 +24,7 @@ from .blocks import Table
 from .columns import header_rows
 from .review import Review
 from .scores import indicator_of, join_continued
-from .text import clean, list_items, one_line, split_units, strip_number
+from .text import clean, list_items, one_line, split_numbered_cell, split_units, strip_number
 
 _QUESTION = re.compile(r"^(?:ข้อ\s*)?([a-zA-Z]?[0-9๐-๙]{1,3})\s+เนื่องจาก")
 _MONTH = "|".join(re.escape(m) for m in sorted((*MONTHS_ABBR, *MONTHS_FULL), key=len, reverse=True))
@@ -57,15 +57,17 @@ def period_text(text: str) -> str | None:
     return cleaned
 
 
-def read_measures_table(table: Table, found: MeasuresFound, review: Review) -> None:
+def read_measures_table(table: Table, found: MeasuresFound, review: Review, answers: list[int] | None = None) -> None:
+    """The measures of ``table``; ``answers``: the indicators the paragraph before it named, which its
+    measures answer unless a row names its own."""
     depth, roles = header_rows(table)
     headers = {index: one_line(table.rows[0][index]) for index in roles}
     review.used_tables.add(table.number)
     naming = [i for i, r in roles.items() if r in ("title", "indicator", "issue")]
     previous: dict[str, Any] | None = None
     for row_number, cells in zip(table.row_numbers[depth:], table.rows[depth:], strict=True):
-        if header_key_matches(cells, table.rows[0]):
-            continue
+        if any(header_key_matches(cells, header) for header in table.rows[:depth]):
+            continue  # a header repeated where the table was not joined
         if not any(c.strip() for c in cells):
             continue
         if previous is not None and not any(cells[i].strip() for i in naming if i < len(cells)):
@@ -78,7 +80,7 @@ def read_measures_table(table: Table, found: MeasuresFound, review: Review) -> N
             if value.strip():
                 _field(measure, finding, role, value, found, review, table.number, row_number, index, headers[index])
         if "title" not in measure:
-            if "issue" in measure and not finding:
+            if "issue" in measure and "text" not in finding:
                 measure["title"] = measure.pop("issue")
             else:
                 review.cell(
@@ -91,9 +93,11 @@ def read_measures_table(table: Table, found: MeasuresFound, review: Review) -> N
                     "this row names no measure and was not imported: add it to the file yourself if it is one",
                 )
                 continue
-        if finding:
+        if "text" in finding:  # an issue alone is the measure's; with its finding it is also analysis
             found.findings.append(finding)
-        found.items.append(measure)
+        if answers and "indicators" not in measure:
+            measure["indicators"] = list(answers)
+        found.items.append(_ordered(measure))
         previous = measure
 
 
@@ -114,8 +118,7 @@ def _field(
     header: str,
 ) -> None:
     if role == "title":
-        items = list_items(value)
-        measure["title"] = " ".join(strip_number(i) for i in items) if len(items) > 1 else strip_number(one_line(value))
+        measure.update(_title_and_steps(value))
         indicator = indicator_of(value)
         if indicator is not None:
             measure["indicators"] = [indicator[0]]
@@ -128,7 +131,11 @@ def _field(
             measure.setdefault("title", indicator[1] or strip_number(one_line(value)))
             measure["indicators"] = [indicator[0]]
     elif role == "issue":
-        measure["issue"] = strip_number(one_line(value))
+        issues = list_items(value)
+        if len(issues) > 1:  # a numbered list in the cell stays one, numbered as the page shows it
+            measure["issue"] = "\n".join(f"{number}. {strip_number(item)}" for number, item in enumerate(issues, 1))
+        else:
+            measure["issue"] = strip_number(one_line(value))
         finding["title"] = measure["issue"]
     elif role == "finding":
         text = clean(value)
@@ -157,7 +164,39 @@ def _field(
     elif role == "follow_up":
         measure["follow_up"] = one_line(value)
     elif role in ("done", "not_started") and len(value.strip()) <= 3 and _TICK.search(value):
-        found.statuses.append({"measure": measure["id"], "status": role})
+        # The tick is all the document says of the work; the note says so, for the page and the office.
+        column = "ดำเนินการแล้ว" if role == "done" else "ยังไม่ดำเนินการ"
+        note = f"เอกสารทำเครื่องหมาย {value.strip()} ในช่อง{column}"
+        found.statuses.append({"measure": measure["id"], "status": role, "note": note})
+
+
+def _title_and_steps(value: str) -> dict[str, Any]:
+    """A มาตรการ cell: one title, or several numbered measures joined by ``และ`` (as Thai writes it,
+    bound to the next name); dashed actions under a
+    measure are its steps (under several, each step keeps its measure's name above its actions:
+    ``มาตรการสร้างการรับรู้ภายใน`` / ``- ประชุม…``)."""
+    parts = [
+        [piece.strip() for piece in re.split(r"(?:^|\s)-\s*", strip_number(item)) if piece.strip()]
+        for item in split_numbered_cell(value)
+    ]
+    parts = [part for part in parts if part]
+    if not parts:
+        return {"title": one_line(value)}
+    fields: dict[str, Any] = {"title": " และ".join(part[0] for part in parts)}
+    if len(parts) == 1 and len(parts[0]) > 1:
+        fields["steps"] = parts[0][1:]
+    elif any(len(part) > 1 for part in parts):
+        fields["steps"] = ["\n".join([part[0], *(f"- {action}" for action in part[1:])]) for part in parts]
+    return fields
+
+
+_FIELD_ORDER = ("id", "title", "indicators", "issue", "questions", "projects", "analysis", "approach", "steps")
+
+
+def _ordered(measure: dict[str, Any]) -> dict[str, Any]:
+    """Keys in the order data/README.md lists them, whatever the order of the columns."""
+    first = {key: measure[key] for key in _FIELD_ORDER if key in measure}
+    return first | {key: value for key, value in measure.items() if key not in first}
 
 
 def _continue_row(previous: dict[str, Any], cells: list[str], roles: dict[int, str]) -> None:

@@ -24,6 +24,7 @@ from .scores import (
     read_analysis_table,
     read_indicator_table,
     read_overall,
+    read_tool_findings,
     read_tool_table,
     read_years,
 )
@@ -39,6 +40,8 @@ def read_document(path: Path, today: dt.date | None = None) -> tuple[dict[str, A
     assessment = AssessmentFound()
     read_years(paragraphs, assessment, review)
     read_overall(paragraphs, assessment, review)
+    named = read_tool_findings(paragraphs, assessment, review)
+    answers: list[int] | None = None
     measures = MeasuresFound()
     reports: list[dict[str, Any]] = []
     since_table: list[Paragraph] = []
@@ -50,8 +53,9 @@ def read_document(path: Path, today: dt.date | None = None) -> tuple[dict[str, A
         if isinstance(block, Paragraph):
             since_table.append(block)
             after[block.number] = section
+            answers = named.get(block.number, answers)
             continue
-        section = _read_table(block, since_table, assessment, measures, reports, review) or section
+        section = _read_table(block, since_table, assessment, measures, reports, review, answers) or section
         if measures.statuses and status_round is None:
             status_round = report_round(" ".join(block.rows[0]) if block.rows else "")
         since_table = []
@@ -87,6 +91,7 @@ def _read_table(
     measures: MeasuresFound,
     reports: list[dict[str, Any]],
     review: Review,
+    answers: list[int] | None,
 ) -> str | None:
     """The section the table belongs to, once read (None: not understood)."""
     if read_indicator_table(table, assessment, review) or read_tool_table(table, assessment, review):
@@ -95,7 +100,7 @@ def _read_table(
         return "analysis"
     _, roles = header_rows(table)
     if is_measures_table(roles):
-        read_measures_table(table, measures, review)
+        read_measures_table(table, measures, review, answers)
         return "measures"
     if is_progress_table(roles):
         report = read_progress_table(table, before, measures.items, review)

@@ -92,6 +92,39 @@ def read_overall(paragraphs: list[Paragraph], found: AssessmentFound, review: Re
             review.used_paragraphs.add(paragraph.number)
 
 
+_TOOL_FINDING = re.compile(r"^(?:[0-9๐-๙]{1,2}[.)]\s*)?(ด้าน\s*(IIT|EIT|OIT)\s*พบว่า.*)$", re.DOTALL)
+_LOWEST = re.compile(r"(?:เท่ากับ|ได้คะแนน|คะแนน)\s*(\d{1,3}\.\d{1,2})")
+
+
+def read_tool_findings(paragraphs: list[Paragraph], found: AssessmentFound, review: Review) -> dict[int, list[int]]:
+    """``๑. ด้าน IIT พบว่า ผลคะแนนของตัวชี้วัดด้าน การใช้จ่ายงบประมาณ มีค่าต่ำสุด เท่ากับ ๗๗.๗๗ …``: a
+    tool's lowest indicator, its score and what to do. Returns paragraph number → the indicators it
+    names, so the table after it answers them."""
+    named: dict[int, list[int]] = {}
+    for paragraph in paragraphs:
+        match = _TOOL_FINDING.match(one_line(paragraph.text))
+        if match is None:
+            continue
+        text = match[1]
+        item: dict[str, Any] = {"tool": match[2].lower()}
+        after = re.split(r"ตัวชี้วัด\s*(?:ด้าน)?", text, maxsplit=1)
+        indicator = _named_at_start(after[1]) if len(after) == 2 else None
+        if indicator is not None and INDICATOR_TOOL[indicator] == item["tool"]:
+            item["indicators"] = [indicator]
+            named[paragraph.number] = [indicator]
+        if score := _LOWEST.search(to_arabic_digits(text)):
+            item["score"] = float(score[1])
+        found.findings.append(item | {"text": text})
+        review.used_paragraphs.add(paragraph.number)
+    return named
+
+
+def _named_at_start(text: str) -> int | None:
+    words = squeezed(text)
+    matches = [(len(key), number) for key, number in _NAMES.items() if words.startswith(key)]
+    return max(matches)[1] if matches else None
+
+
 def indicator_of(label: str) -> tuple[int, str | None] | None:
     """(number, the name as written when it differs from NACC's) of a row label, or None."""
     name = squeezed(strip_number(clean(label)))

@@ -74,6 +74,13 @@ def _split_numbered(line: str) -> list[str]:
     return [piece.strip() for piece in pieces]
 
 
+def split_numbered_cell(text: str) -> list[str]:
+    """A cell's numbered items (``๑.… ๒.…``, on one line or several), dashes left inside them; the
+    whole cell as one item when it is not numbered."""
+    joined = " ".join(clean(text).split("\n"))
+    return _split_numbered(joined) or [joined]
+
+
 def _split_dashed(line: str) -> list[str]:
     if not _DASH.match(line):
         return []
