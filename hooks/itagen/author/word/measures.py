@@ -165,8 +165,8 @@ def _field(
         measure["follow_up"] = one_line(value)
     elif role in ("done", "not_started") and len(value.strip()) <= 3 and _TICK.search(value):
         # The tick is all the document says of the work; the note says so, for the page and the office.
-        column = "ดำเนินการแล้ว" if role == "done" else "ยังไม่ดำเนินการ"
-        note = f"เอกสารทำเครื่องหมาย {value.strip()} ในช่อง{column}"
+        ticked = "ดำเนินการแล้ว" if role == "done" else "ยังไม่ดำเนินการ"
+        note = f"เอกสารทำเครื่องหมาย {value.strip()} ในช่อง{ticked}"
         found.statuses.append({"measure": measure["id"], "status": role, "note": note})
 
 
