@@ -263,7 +263,8 @@ def read_analysis_table(table: Table, found: AssessmentFound, review: Review) ->
     if not table.rows or len(table.rows[0]) != 2 or "ผลการวิเคราะห์" not in squeezed(table.rows[0][1]):
         return False
     items: list[dict[str, Any]] = []
-    for row_number, (label, text) in zip(table.row_numbers[1:], table.rows[1:], strict=True):
+    for row_number, cells in zip(table.row_numbers[1:], table.rows[1:], strict=True):
+        label, text = (cells + ["", ""])[:2]
         indicator = indicator_of(label) if label.strip() else None
         if not label.strip() and items and text.strip():
             items[-1]["text"] = join_continued(items[-1]["text"], clean(text))

@@ -1,0 +1,60 @@
+"""How the Word import reads what offices type in a cell: list items numbered or dashed, periods
+with two-digit years, scores in Thai digits, units separated every way."""
+
+from __future__ import annotations
+
+import pytest
+
+from itagen.author.word.measures import period_text
+from itagen.author.word.scores import indicator_of
+from itagen.author.word.text import clean, list_items, score_cell, split_units
+
+
+@pytest.mark.parametrize(
+    ("cell", "items"),
+    [
+        ("- ตรวจสอบเว็บไซต์ - รวบรวมข้อมูล - กองคลังแจ้งสรุป", ["ตรวจสอบเว็บไซต์", "รวบรวมข้อมูล", "กองคลังแจ้งสรุป"]),
+        ("๑. จัดประชุม ๒. แจ้งเวียน พ.ศ. ๒๕๖๖ ๓. สรุปผล", ["จัดประชุม", "แจ้งเวียน พ.ศ. ๒๕๖๖", "สรุปผล"]),
+        ("1. ระบบ e-GP ราคา 99.50 บาท\n2. รายงานรอบ 6 เดือน", ["ระบบ e-GP ราคา 99.50 บาท", "รายงานรอบ 6 เดือน"]),
+        ("<p>1. หนึ่ง</p> <p>2. สอง</p>", ["หนึ่ง", "สอง"]),
+        ('<ol style="list-style-type: none"> <li>1. หนึ่ง</li><li>2. สอง</li></ol>', ["หนึ่ง", "สอง"]),
+        ("1. ปฏิบัติงานตามมาตรฐาน:\nผู้บริหารกำกับ\n2. รับฟังข้อร้องเรียน", ["ปฏิบัติงานตามมาตรฐาน:\nผู้บริหารกำกับ", "รับฟังข้อร้องเรียน"]),
+        ("การยืม-คืนพัสดุ ข้อ ๑๑ และ ๑๒", ["การยืม-คืนพัสดุ ข้อ ๑๑ และ ๑๒"]),
+        ("-กิจกรรมการจัดซื้อจัดจ้าง -โครงการตามแผน", ["กิจกรรมการจัดซื้อจัดจ้าง", "โครงการตามแผน"]),
+    ],
+)
+def test_list_items(cell: str, items: list[str]) -> None:
+    assert list_items(cell) == items
+
+
+@pytest.mark.parametrize(
+    ("cell", "period"),
+    [
+        ("ม.ค. - เม.ย. ๒๕๖๕", "ม.ค. - เม.ย. 2565"),
+        ("มี.ค.-เม.ย.๖๕", "มี.ค.-เม.ย. 2565"),
+        ("ม.ค. - มี.ค. ๖๕", "ม.ค. - มี.ค. 2565"),
+        ("ตลอดปี ๒๕๖๕", "ตลอดปี 2565"),
+        ("ตลอดปีงบประมาณ พ.ศ.2569", "ตลอดปีงบประมาณ พ.ศ.2569"),
+        ("๑ ต.ค. ๒๕๖๗ - ๒๘ ก.พ. ๒๕๖๘", "1 ต.ค. 2567 - 28 ก.พ. 2568"),
+        ("เดือนมีนาคม2566", "เดือนมีนาคม2566"),
+        ("ตามความเหมาะสม", None),
+        ("ทุกไตรมาส", None),
+    ],
+)
+def test_periods_as_the_loader_reads_them(cell: str, period: str | None) -> None:
+    assert period_text(cell) == period
+
+
+def test_scores_and_units_and_indicator_names() -> None:
+    assert score_cell("๘๕.๐๒ คะแนน") == 85.02
+    assert score_cell("100") == 100.0
+    assert score_cell("105.00") is None
+    assert score_cell("ผลคะแนน IIT") is None
+    assert split_units("๑.สำนักปลัด ๒.กองคลัง ๓.กองช่าง") == ["สำนักปลัด", "กองคลัง", "กองช่าง"]
+    assert split_units("สำนักปลัด, หน่วยงานตรวจสอบภายใน") == ["สำนักปลัด", "หน่วยงานตรวจสอบภายใน"]
+    assert split_units("สำนักปลัด\nกองคลัง") == ["สำนักปลัด", "กองคลัง"]
+    assert indicator_of("๘. การปรับปรุงการทำงาน") == (8, "การปรับปรุงการทำงาน")
+    assert indicator_of("8. การปรับปรุงระบบการทำงาน") == (8, None)
+    assert indicator_of("10 การป้องกันการทุจริต") == (10, None)
+    assert indicator_of("การเปิดเผยข้อมูลข่าวสารด้านการใช้จ่ายงบประมาณ") is None
+    assert clean("  a \u00a0 b <b>c</b> &amp; ") == "a b c &"
