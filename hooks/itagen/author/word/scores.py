@@ -31,8 +31,12 @@ _TOOL_WORDS: list[tuple[str, Tool]] = [
     ("การเปิดเผยข้อมูลสาธารณะ", "oit"),
     ("การเปิดเผยข้อมูลต่อสาธารณะ", "oit"),
 ]
-_OVERALL = re.compile(r"(?:คะแนน(?:โดยรวม|รวม|ภาพรวม)?|ผลคะแนน)\s*(?:เท่ากับ|คือ|ได้)?\s*(\d{2,3}\.\d{1,2}|100)\s*คะแนน")
-_LEVEL = re.compile(r"^\s*(?:อยู่\s*ใน|ได้)?\s*(?:ระดับ)?\s*[\"“”'(]?\s*(ผ่านดีเยี่ยม|ไม่ผ่าน|ผ่าน|[A-F]{1,2}\+?)(?![A-Za-z])")
+_OVERALL = re.compile(
+    r"(?:คะแนน(?:โดยรวม|รวม|ภาพรวม)?|ผลคะแนน)\s*(?:เท่ากับ|คือ|ได้)?\s*(\d{2,3}\.\d{1,2}|100)(?![\d.])(?:\s*คะแนน)?"
+)
+_LEVEL = re.compile(
+    r"^.{0,25}?(?:ระดับ\s*[\"“”'(]?\s*|[(\"“]\s*)(ผ่านดีเยี่ยม|ไม่ผ่าน|ผ่าน|[A-F]{1,2}\+?)(?![A-Za-z])", re.DOTALL
+)
 _YEAR = r"(?:พ\.\s*ศ\.)?\s*(\d{4})"
 _FISCAL = [
     re.compile(r"มาตรการ.{0,140}?ประจำปีงบประมาณ\s*" + _YEAR),
@@ -264,7 +268,7 @@ def read_analysis_table(table: Table, found: AssessmentFound, review: Review) ->
         return False
     items: list[dict[str, Any]] = []
     for row_number, cells in zip(table.row_numbers[1:], table.rows[1:], strict=True):
-        label, text = (cells + ["", ""])[:2]
+        label, text = [*cells, "", ""][:2]
         indicator = indicator_of(label) if label.strip() else None
         if not label.strip() and items and text.strip():
             items[-1]["text"] = join_continued(items[-1]["text"], clean(text))
