@@ -3,10 +3,15 @@ with two-digit years, scores in Thai digits, units separated every way."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from itagen.author.word.blocks import Paragraph
 from itagen.author.word.measures import period_text
+from itagen.author.word.review import Review
 from itagen.author.word.scores import indicator_of
+from itagen.author.word.signatures import read_signatories
 from itagen.author.word.text import clean, list_items, score_cell, split_units
 
 
@@ -58,3 +63,24 @@ def test_scores_and_units_and_indicator_names() -> None:
     assert indicator_of("10 การป้องกันการทุจริต") == (10, None)
     assert indicator_of("การเปิดเผยข้อมูลข่าวสารด้านการใช้จ่ายงบประมาณ") is None
     assert clean("  a \u00a0 b <b>c</b> &amp; ") == "a b c &"
+
+
+def test_only_a_thai_name_in_parentheses_over_a_position_signs() -> None:
+    lines = [
+        "ผู้จัดทำ",
+        "(นางสาวปราณี จันทไชย)",
+        "ตำแหน่ง นักวิชาการตรวจสอบภายในชำนาญการ",
+        "(Integrity and Transparency Assessment)",
+        "ถือเป็นเครื่องมือ",
+        "(พ.ศ. ๒๕๖๕)",
+        "ประจำปี",
+        "ลงชื่อ……ยุวดี อุเทนสุต…....ผู้จัดทำ",
+        "(นางสาวยุวดี   อุเทนสุต)",
+        "ตำแหน่ง  หัวหน้าฝ่ายอำนวยการ",
+    ]
+    paragraphs = [Paragraph(number, text) for number, text in enumerate(lines, start=1)]
+    signed = [signatory for _, signatory in read_signatories(paragraphs, Review(Path("x.docx")))]
+    assert signed == [
+        {"role": "ผู้จัดทำ", "name": "นางสาวปราณี จันทไชย", "position": "นักวิชาการตรวจสอบภายในชำนาญการ"},
+        {"role": "ผู้จัดทำ", "name": "นางสาวยุวดี อุเทนสุต", "position": "หัวหน้าฝ่ายอำนวยการ"},
+    ]

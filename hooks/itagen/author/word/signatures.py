@@ -14,7 +14,8 @@ from .blocks import Paragraph
 from .review import Review
 from .text import one_line
 
-_NAME = re.compile(r"^\(\s*([^()]{3,60}?)\s*\)$")
+_NAME = re.compile(r"^\(\s*([ก-๏][ก-๏\s.]{2,60}?)\s*\)$")
+"""A name in Thai letters (a rank's dots allowed): ``(ITA)`` or ``(พ.ศ. ๒๕๖๕)`` is not one."""
 _POSITION = re.compile(r"^ตำแหน่ง\s*(.+)$")
 _ROLE = re.compile(r"^(ผู้[ก-๛]{2,20})$")
 _SIGN_LINE = re.compile(r"^ลงชื่อ[\s.…_]*.*?[.…_]+\s*(ผู้[ก-๛]{2,20})?\s*$")
