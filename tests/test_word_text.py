@@ -10,7 +10,7 @@ import pytest
 from itagen.author.word.blocks import Paragraph
 from itagen.author.word.measures import period_text
 from itagen.author.word.review import Review
-from itagen.author.word.scores import indicator_of
+from itagen.author.word.scores import AssessmentFound, indicator_of, read_overall
 from itagen.author.word.signatures import read_signatories
 from itagen.author.word.text import clean, list_items, score_cell, split_units
 
@@ -84,3 +84,19 @@ def test_only_a_thai_name_in_parentheses_over_a_position_signs() -> None:
         {"role": "ผู้จัดทำ", "name": "นางสาวปราณี จันทไชย", "position": "นักวิชาการตรวจสอบภายในชำนาญการ"},
         {"role": "ผู้จัดทำ", "name": "นางสาวยุวดี อุเทนสุต", "position": "หัวหน้าฝ่ายอำนวยการ"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "score", "level"),
+    [
+        ("พบว่า มีผลคะแนน ๙๐.๗๙ คะแนน อยู่ในระดับ A ดังนี้", 90.79, "A"),
+        ("โดยมีค่าคะแนนโดยรวม เท่ากับ 97.73 คะแนน อยู่ในระดับ “ผ่านดีเยี่ยม”", 97.73, "ผ่านดีเยี่ยม"),
+        ("เทศบาลตำบลสระบัว ได้คะแนน ๙๙.๘๔ คะแนน (ผ่านดีเยี่ยม) โดยมีรายละเอียด", 99.84, "ผ่านดีเยี่ยม"),
+        ("ได้คะแนนรวม 88.50 ซึ่งอยู่ในระดับ B", 88.5, "B"),
+        ("ผลคะแนนของตัวชี้วัดด้าน การใช้จ่ายงบประมาณ มีค่าต่ำสุด เท่ากับ ๗๗.๗๗", None, None),
+    ],
+)
+def test_the_overall_result_sentence(sentence: str, score: float | None, level: str | None) -> None:
+    found = AssessmentFound()
+    read_overall([Paragraph(1, sentence)], found, Review(Path("x.docx")))
+    assert (found.overall_score, found.level) == (score, level)
