@@ -205,3 +205,28 @@ def test_an_announced_day_the_calendar_lacks_is_the_months_last_and_named(
     assert (surveys.closes.year, surveys.closes.month, surveys.closes.day) == (2023, 6, 30)
     assert surveys.iit == "https://itas.nacc.go.th/go/iit/h9unqk" and surveys.eit is None
     assert (surveys.signatory.name, surveys.signatory.position) == ("นายเสน่ห์ วจีสิงห์", "นายกเทศมนตรีตำบลพอกน้อย")
+
+
+def test_a_report_of_its_own_is_added_to_the_years_measures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    measures = word_layouts.phok_noi(tmp_path / "มาตรการ.docx", Variant(part="measures"))
+    report = word_layouts.phok_noi(tmp_path / "รายงานผล.docx", Variant(part="report"))
+    data = agency_without_years("thetsaban-phok-noi", tmp_path)
+    assert run_import(measures, data, capsys)[0] == 0
+    year_file = data / "years" / "2566.yml"
+    office_note = "# ตรวจแล้ว: มาตรการตรงกับเอกสาร\n"
+    typed = year_file.read_text(encoding="utf-8") + office_note
+    year_file.write_text(typed, encoding="utf-8")
+    code, _, err = run_import(report, data, capsys)
+    assert code == 0, err
+    # Added after what the office has, which stays as it was typed: nothing was overwritten.
+    assert year_file.read_text(encoding="utf-8").startswith(typed)
+    found = load_site(data).site.years[0]
+    expected = load_site(EXAMPLES / "thetsaban-phok-noi").site.years[0]
+    tally = compare(found, expected)
+    assert tally.wrong == [], "\n".join(tally.wrong)
+    # The same report again would replace the one now there: only with --force.
+    code, _, err = run_import(report, data, capsys)
+    assert code == 2 and "not overwritten" in err
+    code, _, err = run_import(report, data, capsys, "--force")
+    assert code == 0, err
+    assert len(load_site(data).site.years[0].progress_reports) == 1

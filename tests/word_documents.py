@@ -45,6 +45,9 @@ class Variant:
     """The scores table inside a one-cell frame table; the steps as a table nested in their cell."""
     unknown_table: bool = False
     """A table of something else (a budget) before the measures."""
+    part: str = ""
+    """Seed 004 as two documents: ``measures`` (the measures alone) or ``report`` (the report and
+    the announcements, under a heading of their own)."""
 
 
 def example_year(agency: str) -> tuple[dict[str, Any], dict[str, Any]]:

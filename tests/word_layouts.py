@@ -285,7 +285,20 @@ def phok_noi(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "the
     """Seed 004: the measures, then the report of what was done (ผลผลิต / ผลลัพธ์ under one heading)."""
     agency, year = example_year(agency_name)
     writer = Writer("arabic", variant)
-    writer.paragraph(year["title"])
+    if variant.part == "report":
+        writer.paragraph(
+            f"รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {year['fiscal_year']}"
+        )
+    else:
+        writer.paragraph(year["title"])
+        _phok_noi_measures(writer, year)
+    if variant.part == "measures":
+        return writer.save(path)
+    _phok_noi_report(writer, agency, year)
+    return writer.save(path)
+
+
+def _phok_noi_measures(writer: Writer, year: dict[str, Any]) -> None:
     writer.paragraph(year["measures"]["introduction"])
     header = ["มาตรการ", "แนวทางการปฏิบัติ", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "การกำกับติดตาม"]
     measures = year["measures"]["items"]
@@ -302,6 +315,10 @@ def phok_noi(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "the
         ]
         writer.table(header, rows)
         writer.paragraph(writer.figures("-3-"))
+
+
+def _phok_noi_report(writer: Writer, agency: dict[str, Any], year: dict[str, Any]) -> None:
+    measures = year["measures"]["items"]
     report = year["progress_reports"][0]
     writer.paragraph(report["introduction"])
     titles = {m["id"]: m["title"] for m in measures}
@@ -333,7 +350,6 @@ def phok_noi(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "the
     surveys = year["surveys"]
     for tool in ("eit", "iit"):
         _announcement(writer, agency, year, surveys, tool)
-    return writer.save(path)
 
 
 def _announcement(

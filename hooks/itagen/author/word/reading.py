@@ -33,7 +33,11 @@ from .surveys import announcement_ranges, read_surveys
 from .text import one_line
 
 
-def read_document(path: Path, today: dt.date | None = None) -> tuple[dict[str, Any], Review]:
+def read_document(
+    path: Path, today: dt.date | None = None, known_measures: list[dict[str, Any]] | None = None
+) -> tuple[dict[str, Any], Review]:
+    """The year's values and the review; ``known_measures``: the year's measures already in the data
+    folder, which a report-only document's rows are matched to."""
     blocks = document_blocks(open_document(path))
     review = Review(path)
     paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
@@ -55,7 +59,10 @@ def read_document(path: Path, today: dt.date | None = None) -> tuple[dict[str, A
             after[block.number] = section
             answers = named.get(block.number, answers)
             continue
-        section = _read_table(block, since_table, assessment, measures, reports, review, answers) or section
+        reported_on = measures.items or known_measures or []
+        section = (
+            _read_table(block, since_table, assessment, measures, reports, review, answers, reported_on) or section
+        )
         if measures.statuses and status_round is None:
             status_round = report_round(" ".join(block.rows[0]) if block.rows else "")
         since_table = []
@@ -92,6 +99,7 @@ def _read_table(
     reports: list[dict[str, Any]],
     review: Review,
     answers: list[int] | None,
+    reported_on: list[dict[str, Any]],
 ) -> str | None:
     """The section the table belongs to, once read (None: not understood)."""
     if read_indicator_table(table, assessment, review) or read_tool_table(table, assessment, review):
@@ -103,7 +111,7 @@ def _read_table(
         read_measures_table(table, measures, review, answers)
         return "measures"
     if is_progress_table(roles):
-        report = read_progress_table(table, before, measures.items, review)
+        report = read_progress_table(table, before, reported_on, review)
         if report is not None:
             reports.append(report)
         return "report"
