@@ -10,7 +10,7 @@ import pytest
 from itagen.author.word.blocks import Paragraph
 from itagen.author.word.measures import period_text
 from itagen.author.word.review import Review
-from itagen.author.word.scores import AssessmentFound, indicator_of, read_overall
+from itagen.author.word.scores import AssessmentFound, indicator_of, read_overall, read_years
 from itagen.author.word.signatures import read_signatories
 from itagen.author.word.text import clean, list_items, score_cell, split_units
 
@@ -100,3 +100,27 @@ def test_the_overall_result_sentence(sentence: str, score: float | None, level: 
     found = AssessmentFound()
     read_overall([Paragraph(1, sentence)], found, Review(Path("x.docx")))
     assert (found.overall_score, found.level) == (score, level)
+
+
+@pytest.mark.parametrize(
+    ("lines", "fiscal_year", "ita_year"),
+    [
+        (
+            [
+                "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+                "ประจำปีงบประมาณ ๒๕๖๕",
+                "๑. การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ๒๕๖๔",
+            ],
+            2565,
+            2564,
+        ),
+        (["รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน", "ของหน่วยงานภาครัฐ ในปี พ.ศ. 2568"], None, 2568),
+        (["การวิเคราะห์ผลการประเมิน ITA", "ประจำปีงบประมาณ พ.ศ. 2567"], None, 2567),
+        (["การนำผลการประเมิน ITA ในปี พ.ศ.๒๕๖๓ ไปดำเนินการปรับปรุงและพัฒนา ในปีงบประมาณ พ.ศ. ๒๕๖๔"], 2564, 2563),
+        (["ประกาศเทศบาลตำบลพอกน้อย", "เรื่อง การประเมินคุณธรรมและความโปร่งใส", "ประจำปีงบประมาณ พ.ศ. 2566"], 2566, None),
+    ],
+)
+def test_the_years_of_a_heading(lines: list[str], fiscal_year: int | None, ita_year: int | None) -> None:
+    found = AssessmentFound()
+    read_years([Paragraph(n, text) for n, text in enumerate(lines, 1)], found, Review(Path("x.docx")))
+    assert (found.fiscal_year, found.ita_year) == (fiscal_year, ita_year)

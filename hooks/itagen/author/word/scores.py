@@ -75,8 +75,9 @@ def read_years(paragraphs: list[Paragraph], found: AssessmentFound, review: Revi
         if found.fiscal_year is None and match is not None:
             found.fiscal_year = int(match[1])
             review.used_paragraphs.add(paragraph.number)
-        heading_ita = _ITA.search(heading) if _YEAR_LINE.match(text) else None
-        if found.ita_year is None and (match := heading_ita or _ITA.search(text)):
+        # A title over two lines (รายงานการวิเคราะห์ผลการประเมิน… / ของหน่วยงานภาครัฐ ในปี พ.ศ. 2568).
+        heading_ita = _ITA.search(heading) if len(heading) <= 200 else None
+        if found.ita_year is None and (match := _ITA.search(text) or heading_ita):
             year = int(match[1])
             if found.fiscal_year is None or year < found.fiscal_year:
                 found.ita_year = year
