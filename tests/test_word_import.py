@@ -230,3 +230,23 @@ def test_a_report_of_its_own_is_added_to_the_years_measures(tmp_path: Path, caps
     code, _, err = run_import(report, data, capsys, "--force")
     assert code == 0, err
     assert len(load_site(data).site.years[0].progress_reports) == 1
+
+
+def test_a_column_of_the_offices_own_is_named_for_review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = docx.Document()
+    document.add_paragraph("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2569")
+    table = document.add_table(rows=2, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["มาตรการ", "ผู้รับผิดชอบ", "งบประมาณ (บาท)", "ระยะเวลา"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["อบรมคุณธรรม", "สำนักปลัด", "20,000", "ทุกไตรมาส"], strict=True):
+        cell.text = text
+    document.save(str(tmp_path / "budget.docx"))
+    data = agency_without_years("thetsaban-rae", tmp_path)
+    code, out, err = run_import(tmp_path / "budget.docx", data, capsys)
+    assert code == 0, err
+    assert "ตาราง/table 1, คอลัมน์/column 3 (งบประมาณ (บาท)): «20,000»" in out
+    assert "ตาราง/table 1, แถว/row 2, คอลัมน์/column 4 (ระยะเวลา): «ทุกไตรมาส»" in out
+    measures = load_site(data).site.years[0].measures
+    assert measures is not None
+    (measure,) = measures.items
+    assert (measure.title, measure.responsible, measure.period) == ("อบรมคุณธรรม", ["สำนักปลัด"], None)

@@ -63,6 +63,7 @@ def read_measures_table(table: Table, found: MeasuresFound, review: Review, answ
     depth, roles = header_rows(table)
     headers = {index: one_line(table.rows[0][index]) for index in roles}
     review.used_tables.add(table.number)
+    _note_unread_columns(table, depth, roles, review)
     naming = [i for i, r in roles.items() if r in ("title", "indicator", "issue")]
     previous: dict[str, Any] | None = None
     for row_number, cells in zip(table.row_numbers[depth:], table.rows[depth:], strict=True):
@@ -99,6 +100,27 @@ def read_measures_table(table: Table, found: MeasuresFound, review: Review, answ
             measure["indicators"] = list(answers)
         found.items.append(_ordered(measure))
         previous = measure
+
+
+def _note_unread_columns(table: Table, depth: int, roles: dict[int, str], review: Review) -> None:
+    """A column whose header names no field (ลำดับ, งบประมาณ, a column of the office's own) is not
+    imported: said once per column, with what its first cell holds."""
+    width = max(len(row) for row in table.rows)
+    for index in range(width):
+        if index in roles:
+            continue
+        filled = [row[index] for row in table.rows[depth:] if index < len(row) and row[index].strip()]
+        if filled:
+            header = one_line(table.rows[0][index]) if index < len(table.rows[0]) else ""
+            review.cell(
+                table.number,
+                None,
+                index + 1,
+                header,
+                filled[0],
+                "คอลัมน์นี้ไม่ใช่ช่องที่ระบบรู้จัก จึงไม่ได้นำเข้า",
+                "this column is not a field the import knows; it was not imported",
+            )
 
 
 def header_key_matches(cells: list[str], header: list[str]) -> bool:

@@ -43,7 +43,9 @@ class Review:
     def table(self, number: int, text: str, thai: str, english: str) -> None:
         self.notes.append(Note(DocumentLocation(self.document, table=number), thai, english, text))
 
-    def cell(self, table: int, row: int, column: int | None, header: str, text: str, thai: str, english: str) -> None:
+    def cell(
+        self, table: int, row: int | None, column: int | None, header: str, text: str, thai: str, english: str
+    ) -> None:
         where = DocumentLocation(self.document, table=table, row=row, column=column, header=header)
         self.notes.append(Note(where, thai, english, text))
 
