@@ -198,16 +198,23 @@ def mueang_kao(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "t
     for start in range(0, len(measures), 2):
         rows = []
         for measure in measures[start : start + 2]:
-            rows.append(
-                [
-                    indicator_label(writer, measure["indicators"][0]),
-                    writer.numbered(measure["projects"]),
-                    writer.numbered(measure["analysis"]),
-                    writer.numbered(measure["steps"]),
-                    f"{measure['period']} พ.ศ.{writer.figures(year['fiscal_year'])}",
-                    list(measure["responsible"]),
-                ]
-            )
+            row: list[str | list[str]] = [
+                indicator_label(writer, measure["indicators"][0]),
+                writer.numbered(measure["projects"]),
+                writer.numbered(measure["analysis"]),
+                writer.numbered(measure["steps"]),
+                f"{measure['period']} พ.ศ.{writer.figures(year['fiscal_year'])}",
+                list(measure["responsible"]),
+            ]
+            if not variant.line_breaks and measure["indicators"] == [1]:
+                # Pasted from a web page, as the seed's first rows are: one paragraph of <p> items.
+                row[1:4] = [" ".join(f"<p>{item}</p>" for item in cell) for cell in row[1:4]]
+            if not variant.line_breaks and measure["indicators"] == [2]:
+                row[1] = " ".join(f"-{project}" for project in measure["projects"])
+                row[2] = (
+                    '<ol style="list-style-type: none"> ' + " ".join(writer.numbered(measure["analysis"])) + " </ol>"
+                )
+            rows.append(row)
         table = writer.table([h if start % 4 == 0 else h.replace("ITA", "ITA ") for h in header], rows)
         if variant.text_box and start == 2:
             into_text_box(writer, table)
@@ -263,17 +270,22 @@ def sa_bua(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "thets
     ]
     findings = year["analysis"]["items"]
     for index, (measure, finding) in enumerate(zip(year["measures"]["items"], findings, strict=True)):
-        steps: str | list[str] = " ".join(writer.numbered(measure["steps"]))
+        # As in the seed: ๑.… ๒.… on one line, no space after the number.
+        steps: str | list[str] = " ".join(f"{writer.figures(n)}.{step}" for n, step in enumerate(measure["steps"], 1))
         if variant.line_breaks:
             steps = writer.numbered(measure["steps"])
         row: list[str | list[str]] = [
-            f"{writer.figures(index + 1)}. {finding['title']}",
+            f"{writer.figures(index + 1)}.{finding['title']}",
             finding["text"],
             measure["title"],
             steps,
             period_text(writer, measure["period"], year["fiscal_year"]),
-            list(measure["responsible"]),
+            ", ".join(measure["responsible"]),
         ]
+        if index >= 2 and not variant.line_breaks:
+            # From the third issue on, the seed's cells carry the HTML pasted with them.
+            row = [f"<p>{cell}</p>" for cell in row if isinstance(cell, str)]
+            row[0] = f"<p><b>{str(row[0])[3:-4]}</b></p>"
         table = writer.table(header, [row])
         if variant.text_box and index == 1:
             into_text_box(writer, table)
