@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from itagen.author.word.blocks import Paragraph
+from itagen.author.word.columns import report_round
 from itagen.author.word.measures import period_text
 from itagen.author.word.review import Review
 from itagen.author.word.scores import AssessmentFound, indicator_of, read_overall, read_years
@@ -124,3 +125,10 @@ def test_the_years_of_a_heading(lines: list[str], fiscal_year: int | None, ita_y
     found = AssessmentFound()
     read_years([Paragraph(n, text) for n, text in enumerate(lines, 1)], found, Review(Path("x.docx")))
     assert (found.fiscal_year, found.ita_year) == (fiscal_year, ita_year)
+
+
+def test_the_round_a_report_names_first() -> None:
+    assert report_round("รายงานผลการดำเนินงาน รอบ ๖ เดือน (ต.ค. – มี.ค.)") == "6-month"
+    assert report_round("ผลการดำเนินงานรอบ 12 เดือน ทั้งนี้จัดทำรายงานรอบ 6 เดือนแล้ว") == "12-month"
+    assert report_round("สรุปผล ณ สิ้นปีงบประมาณ") == "year-end"
+    assert report_round("รายงานผลการดำเนินงาน") is None

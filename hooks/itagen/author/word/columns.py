@@ -24,7 +24,8 @@ _ROUNDS = [
 def report_round(text: str) -> str | None:
     """The round a report names (``รอบ ๖ เดือน``, ``รอบ 12 เดือน``, ``ณ สิ้นปีงบประมาณ``), if one."""
     arabic = to_arabic_digits(text)
-    return next((name for pattern, name in _ROUNDS if pattern.search(arabic)), None)
+    found = [(match.start(), name) for pattern, name in _ROUNDS if (match := pattern.search(arabic))]
+    return min(found)[1] if found else None  # the first the text names
 
 
 _ROLES: list[tuple[tuple[str, ...], str]] = [

@@ -31,7 +31,12 @@ def read_progress_table(
     review.used_tables.add(table.number)
     intro = " ".join(one_line(p.text) for p in before if p.text.strip() and not PAGE_NUMBER.match(p.text.strip()))
     said_done = _DONE.search(intro) is not None
-    found_round = report_round(intro + " " + " ".join(" ".join(row) for row in table.rows))
+    # The round the report's own words name, else its header's, else the first its rows mention.
+    found_round = (
+        report_round(intro)
+        or report_round(" ".join(" ".join(row) for row in table.rows[:depth]))
+        or report_round(" ".join(" ".join(row) for row in table.rows[depth:]))
+    )
     items: list[dict[str, Any]] = []
     for row_number, cells in zip(table.row_numbers[depth:], table.rows[depth:], strict=True):
         values = {role: cells[index] for index, role in roles.items() if index < len(cells) and cells[index].strip()}
