@@ -250,3 +250,33 @@ def test_a_column_of_the_offices_own_is_named_for_review(tmp_path: Path, capsys:
     assert measures is not None
     (measure,) = measures.items
     assert (measure.title, measure.responsible, measure.period) == ("อบรมคุณธรรม", ["สำนักปลัด"], None)
+
+
+def test_a_caption_row_above_the_header_is_passed_over(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = docx.Document()
+    document.add_paragraph("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๙")
+    rows = [
+        ["ตารางที่ ๑ มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "", "", ""],
+        ["มาตรการ", "ขั้นตอนการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"],
+        ["๑. ประกาศเจตนารมณ์ No Gift Policy", "๑.จัดทำประกาศ ๒.เผยแพร่บนเว็บไซต์", "สำนักปลัด", "ต.ค. - ธ.ค. ๒๕๖๘"],
+        ["๒. เปิดเผยข้อมูลการจัดซื้อจัดจ้าง", "- รายงานรายเดือน", "กองคลัง", "ตลอดปีงบประมาณ"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
+    table.cell(0, 0).merge(table.cell(0, 3)).text = rows[0][0]
+    document.save(str(tmp_path / "caption.docx"))
+    data = agency_without_years("thetsaban-rae", tmp_path)
+    code, _, err = run_import(tmp_path / "caption.docx", data, capsys)
+    assert code == 0, err
+    measures = load_site(data).site.years[0].measures
+    assert measures is not None
+    assert [(m.title, m.steps, m.responsible) for m in measures.items] == [
+        ("ประกาศเจตนารมณ์ No Gift Policy", ["จัดทำประกาศ", "เผยแพร่บนเว็บไซต์"], ["สำนักปลัด"]),
+        ("เปิดเผยข้อมูลการจัดซื้อจัดจ้าง", ["รายงานรายเดือน"], ["กองคลัง"]),
+    ]
+    first, second = (m.period for m in measures.items)
+    assert first is not None and second is not None and second.whole_fiscal_year
+    assert first.start is not None and first.end is not None
+    assert (first.start.year, first.start.month, first.end.month) == (2025, 10, 12)

@@ -72,15 +72,36 @@ def column_roles(header: list[str]) -> dict[int, str]:
 
 
 def header_rows(table: Table) -> tuple[int, dict[int, str]]:
-    """How many rows the header takes (a merged heading over sub-headings takes two) and its roles."""
-    if not table.rows:
+    """How many rows come before the data (a caption row above the header, a header of two rows
+    under a heading merged across) and what the header's columns hold."""
+    start = header_start(table)
+    depth, roles = _header_at(table, start)
+    return start + depth, roles
+
+
+def header_start(table: Table) -> int:
+    """The header's row: the first of the top three that names a measures or report table's columns
+    (a caption merged across the table, ``ตารางที่ ๑ …``, may stand above it), else the first."""
+    for start in range(min(_CAPTION_ROWS + 1, len(table.rows))):
+        roles = _header_at(table, start)[1]
+        if is_measures_table(roles) or is_progress_table(roles):
+            return start
+    return 0
+
+
+_CAPTION_ROWS = 2
+
+
+def _header_at(table: Table, start: int) -> tuple[int, dict[int, str]]:
+    if len(table.rows) <= start:
         return 0, {}
-    top = table.rows[0]
+    top = table.rows[start]
     roles = column_roles(top)
-    if len(table.rows) > 1 and (not table.rows[1][0].strip() or table.rows[1][0] == top[0]):
+    below_row = table.rows[start + 1] if len(table.rows) > start + 1 else None
+    if below_row is not None and (not below_row[0].strip() or below_row[0] == top[0]):
         # Under a heading merged across (ผลการดำเนินการ), its sub-headings; the cells merged down
         # from the first row repeat it and say nothing new.
-        second = [cell if cell != top[index] else "" for index, cell in enumerate(table.rows[1][: len(top)])]
+        second = [cell if index >= len(top) or cell != top[index] else "" for index, cell in enumerate(below_row)]
         below = column_roles(second)
         if below and all(index not in roles or roles[index] in ("status", "results") for index in below):
             return 2, roles | below

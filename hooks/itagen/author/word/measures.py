@@ -21,7 +21,7 @@ from ...thai.dates import (
     whole_fiscal_year,
 )
 from .blocks import Table
-from .columns import header_rows
+from .columns import header_rows, header_start
 from .review import Review
 from .scores import indicator_of, join_continued
 from .text import clean, list_items, one_line, split_numbered_cell, split_units, strip_number
@@ -61,13 +61,14 @@ def read_measures_table(table: Table, found: MeasuresFound, review: Review, answ
     """The measures of ``table``; ``answers``: the indicators the paragraph before it named, which its
     measures answer unless a row names its own."""
     depth, roles = header_rows(table)
-    headers = {index: one_line(table.rows[0][index]) for index in roles}
+    header = table.rows[header_start(table)]
+    headers = {index: one_line(header[index]) if index < len(header) else "" for index in roles}
     review.used_tables.add(table.number)
-    _note_unread_columns(table, depth, roles, review)
+    _note_unread_columns(table, depth, header, roles, review)
     naming = [i for i, r in roles.items() if r in ("title", "indicator", "issue")]
     previous: dict[str, Any] | None = None
     for row_number, cells in zip(table.row_numbers[depth:], table.rows[depth:], strict=True):
-        if any(header_key_matches(cells, header) for header in table.rows[:depth]):
+        if any(header_key_matches(cells, above) for above in table.rows[:depth]):
             continue  # a header repeated where the table was not joined
         if not any(c.strip() for c in cells):
             continue
@@ -102,7 +103,9 @@ def read_measures_table(table: Table, found: MeasuresFound, review: Review, answ
         previous = measure
 
 
-def _note_unread_columns(table: Table, depth: int, roles: dict[int, str], review: Review) -> None:
+def _note_unread_columns(
+    table: Table, depth: int, header_row: list[str], roles: dict[int, str], review: Review
+) -> None:
     """A column whose header names no field (ลำดับ, งบประมาณ, a column of the office's own) is not
     imported: said once per column, with what its first cell holds."""
     width = max(len(row) for row in table.rows)
@@ -111,7 +114,7 @@ def _note_unread_columns(table: Table, depth: int, roles: dict[int, str], review
             continue
         filled = [row[index] for row in table.rows[depth:] if index < len(row) and row[index].strip()]
         if filled:
-            header = one_line(table.rows[0][index]) if index < len(table.rows[0]) else ""
+            header = one_line(header_row[index]) if index < len(header_row) else ""
             review.cell(
                 table.number,
                 None,
