@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from itagen.author.word.blocks import Paragraph
+from itagen.author.word.blocks import Paragraph, Table
 from itagen.author.word.columns import report_round
 from itagen.author.word.measures import period_text
 from itagen.author.word.review import Review
-from itagen.author.word.scores import AssessmentFound, indicator_of, read_overall, read_years
+from itagen.author.word.scores import AssessmentFound, indicator_of, read_indicator_table, read_overall, read_years
 from itagen.author.word.signatures import read_signatories
 from itagen.author.word.text import clean, list_items, score_cell, split_units
 
@@ -132,3 +132,24 @@ def test_the_round_a_report_names_first() -> None:
     assert report_round("ผลการดำเนินงานรอบ 12 เดือน ทั้งนี้จัดทำรายงานรอบ 6 เดือนแล้ว") == "12-month"
     assert report_round("สรุปผล ณ สิ้นปีงบประมาณ") == "year-end"
     assert report_round("รายงานผลการดำเนินงาน") is None
+
+
+def test_a_scores_table_with_the_tools_and_the_total_on_rows_of_their_own() -> None:
+    rows = [
+        ["ตัวชี้วัด", "คะแนน"],
+        ["แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)", "๙๕.๑๐"],
+        ["๑. การปฏิบัติหน้าที่", "๙๖.๐๐"],
+        ["๒. การใช้งบประมาณ", "๙๔.๒๐"],
+        ["แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)", ""],
+        ["๖. คุณภาพการดำเนินงาน", "๙๓.๐๐"],
+        ["คะแนนรวม", "๙๔.๕๐"],
+        ["หมายเหตุ: คะแนนเต็ม ๑๐๐", ""],
+    ]
+    found = AssessmentFound()
+    review = Review(Path("x.docx"))
+    assert read_indicator_table(Table(4, rows, list(range(1, len(rows) + 1))), found, review)
+    assert found.tools == {"iit": 95.1}
+    assert found.overall_score == 94.5
+    assert sorted(found.indicators) == [1, 2, 6]
+    assert all("95.1" not in str(finding) and "๙๕.๑๐" not in str(finding) for finding in found.findings)
+    assert [note.where.row for note in review.notes] == [8]

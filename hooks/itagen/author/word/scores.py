@@ -162,6 +162,9 @@ def read_indicator_table(table: Table, found: AssessmentFound, review: Review) -
     """The ten indicators' scores (and the findings beside them), if ``table`` is such a table."""
     rows: list[tuple[int, int, float, str | None, list[str]]] = []
     headings: dict[int, tuple[Tool, str, list[str]]] = {}
+    totals: dict[str, float] = {}
+    """A tool's own score on its heading row, and the overall one on a รวม row."""
+    total_rows: set[int] = set()
     for row_number, cells in zip(table.row_numbers, table.rows, strict=True):
         label_cells: list[str] = []
         score: float | None = None
@@ -181,10 +184,21 @@ def read_indicator_table(table: Table, found: AssessmentFound, review: Review) -
             continue
         tool = tool_of(cells[0]) if cells else None
         if tool is not None:
-            headings[row_number] = (tool, one_line(cells[0]), [clean(c) for c in cells[1:] if clean(c)])
+            texts = [clean(c) for c in cells[1:] if clean(c) and score_cell(c) is None]
+            headings[row_number] = (tool, one_line(cells[0]), texts)
+            if (own := next((v for c in cells[1:] if (v := score_cell(c)) is not None), None)) is not None:
+                totals[tool] = own
+        elif score is not None and re.search(r"รวม|ภาพรวม", label):
+            totals["overall"] = score
+            total_rows.add(row_number)
     if len(rows) < 3:
         return False
     review.used_tables.add(table.number)
+    for key, value in totals.items():
+        if key == "overall":
+            found.overall_score = found.overall_score if found.overall_score is not None else value
+        else:
+            found.tools.setdefault(key, value)
     for _, number, score, name, _ in rows:
         entry: dict[str, Any] = {"number": number, "score": score}
         if name:
@@ -192,7 +206,7 @@ def read_indicator_table(table: Table, found: AssessmentFound, review: Review) -
         found.indicators.setdefault(number, entry)
     _findings(rows, headings, found)
     for row_number, cells in zip(table.row_numbers, table.rows, strict=True):
-        known = row_number in headings or any(r[0] == row_number for r in rows)
+        known = row_number in headings or row_number in total_rows or any(r[0] == row_number for r in rows)
         if not known and row_number != table.row_numbers[0] and any(c.strip() for c in cells):
             review.cell(
                 table.number,
