@@ -73,6 +73,15 @@ def read_document(
     _note_unused(paragraphs, review)
     if measures.statuses and status_round is not None:
         reports.insert(0, {"round": status_round, "items": measures.statuses})
+    elif measures.statuses:
+        review.notes.append(
+            Note(
+                DocumentLocation(path),
+                "มีเครื่องหมายในช่องดำเนินการแล้ว/ยังไม่ดำเนินการ แต่หัวตารางไม่บอกรอบของรายงาน จึงไม่ได้นำเข้าสถานะ: ใส่ progress_reports เอง",
+                "ticks under ดำเนินการแล้ว / ยังไม่ดำเนินการ were found, but the header names no report round, "
+                "so the statuses were not imported: add progress_reports yourself",
+            )
+        )
     year = _year(path, assessment, measures, reports, review, today or dt.date.today())
     if surveys is not None:
         year["surveys"] = surveys
@@ -151,7 +160,7 @@ def _year(
     ita_year = assessment.ita_year
     if fiscal_year is None and ita_year is not None:
         fiscal_year = ita_year + 1
-        review.notes.insert(0, _year_note(review, path, ita_year))
+        review.notes.insert(0, _next_year_note(path, ita_year))
     if fiscal_year is None:
         raise document_problem(
             path,
@@ -167,7 +176,7 @@ def _year(
     scores = assessment.indicators or assessment.overall_score is not None or assessment.tools
     if scores and ita_year is None:
         ita_year = fiscal_year - 1
-        review.notes.insert(0, _year_note(review, path, None, fiscal_year))
+        review.notes.insert(0, _year_before_note(path, fiscal_year))
     if ita_year is not None:
         found: dict[str, Any] = {"ita_year": ita_year}
         for key in ("overall_score", "level", "announced"):
@@ -188,17 +197,20 @@ def _year(
     return year
 
 
-def _year_note(review: Review, path: Path, ita_year: int | None, fiscal_year: int | None = None) -> Note:
-    if ita_year is not None:
-        return Note(
-            DocumentLocation(path),
-            f"เอกสารบอกปีที่ประเมิน (ITA {ita_year}) แต่ไม่บอกปีงบประมาณของมาตรการ จึงใช้ปีถัดไป {ita_year + 1}: ตรวจ",
-            f"the document names the assessed year (ITA {ita_year}) but not the measures' fiscal year, so the next, {ita_year + 1}, was used: check it",
-        )
+def _next_year_note(path: Path, ita_year: int) -> Note:
     return Note(
         DocumentLocation(path),
-        f"เอกสารไม่บอกปีที่ประเมิน จึงใช้ปีก่อนปีงบประมาณ (ITA {(fiscal_year or 0) - 1}): ตรวจ",
-        f"the document does not name the assessed year, so the year before the fiscal year (ITA {(fiscal_year or 0) - 1}) was used: check it",
+        f"เอกสารบอกปีที่ประเมิน (ITA {ita_year}) แต่ไม่บอกปีงบประมาณของมาตรการ จึงใช้ปีถัดไป {ita_year + 1}: ตรวจ",
+        f"the document names the assessed year (ITA {ita_year}) but not the measures' fiscal year, "
+        f"so the next, {ita_year + 1}, was used: check it",
+    )
+
+
+def _year_before_note(path: Path, fiscal_year: int) -> Note:
+    return Note(
+        DocumentLocation(path),
+        f"เอกสารไม่บอกปีที่ประเมิน จึงใช้ปีก่อนปีงบประมาณ (ITA {fiscal_year - 1}): ตรวจ",
+        f"the document does not name the assessed year, so the year before the fiscal year (ITA {fiscal_year - 1}) was used: check it",
     )
 
 

@@ -289,19 +289,19 @@ def read_analysis_table(table: Table, found: AssessmentFound, review: Review) ->
             items[-1]["text"] = join_continued(items[-1]["text"], clean(text))
         elif indicator is not None and text.strip():
             items.append({"indicators": [indicator[0]], "text": clean(text)})
-        elif text.strip() or label.strip():
-            items.append({"title": one_line(label), "text": clean(text)} if text.strip() else {})
-            if not text.strip():
-                items.pop()
-                review.cell(
-                    table.number,
-                    row_number,
-                    1,
-                    one_line(table.rows[0][0]),
-                    label,
-                    "แถวนี้ไม่มีผลการวิเคราะห์ จึงไม่ได้นำเข้า",
-                    "this row has no analysis text; it was not imported",
-                )
+        elif text.strip():  # a heading of the office's own, not one of the ten indicators
+            heading = strip_number(one_line(label))
+            items.append({"title": heading, "text": clean(text)} if heading else {"text": clean(text)})
+        elif label.strip():
+            review.cell(
+                table.number,
+                row_number,
+                1,
+                one_line(table.rows[0][0]),
+                label,
+                "แถวนี้ไม่มีผลการวิเคราะห์ จึงไม่ได้นำเข้า",
+                "this row has no analysis text; it was not imported",
+            )
     found.findings.extend(items)
     review.used_tables.add(table.number)
     return True
