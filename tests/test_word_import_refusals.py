@@ -98,3 +98,18 @@ def test_a_damaged_docx_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[s
     damaged = _rezipped(good, tmp_path / "damaged.docx", {"word/document.xml": b"<w:document>not closed"})
     err = _refused(damaged, tmp_path, capsys)
     assert "เสียหาย" in err and "damaged" in err
+
+
+def test_a_cell_spanning_a_billion_columns_is_read_as_word_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = word_layouts.sa_bua(tmp_path / "good.docx")
+    with zipfile.ZipFile(good) as archive:
+        body = archive.read("word/document.xml")
+    wide = body.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="999999999"/>', 1)
+    assert wide != body
+    hostile = _rezipped(good, tmp_path / "wide.docx", {"word/document.xml": wide})
+    data = agency_without_years("thetsaban-sa-bua", tmp_path)
+    code, out, err = run_import(hostile, data, capsys)
+    assert code in (0, 1)
+    assert "Traceback" not in out + err and "Internal error" not in err

@@ -17,6 +17,9 @@ from typing import Any
 from docx.document import Document
 from docx.oxml.ns import qn
 
+MAX_COLUMNS = 63
+"""Word's own limit: a cell claiming to span a billion columns (a few bytes in a hostile file) must
+not become a billion empty cells."""
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _TEXT_BOX = qn("w:txbxContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -155,7 +158,8 @@ def table_rows(table: Any) -> list[list[str]]:
             if properties is not None:
                 grid_span = properties.find(qn("w:gridSpan"))
                 if grid_span is not None:
-                    span = max(1, int(grid_span.get(qn("w:val"), "1")))
+                    value = grid_span.get(qn("w:val"), "1")
+                    span = min(max(1, int(value)), MAX_COLUMNS) if value.isdigit() else 1
                 vertical = properties.find(qn("w:vMerge"))
                 if vertical is not None:
                     merge = vertical.get(qn("w:val"), "continue")
@@ -166,7 +170,8 @@ def table_rows(table: Any) -> list[list[str]]:
                 above.pop(column, None)
             cells.append(text)
             cells.extend("" for _ in range(span - 1))
-        rows.append(cells)
+        if cells:  # a row without cells (no Word writes one) would only be in the readers' way
+            rows.append(cells)
     return rows
 
 
