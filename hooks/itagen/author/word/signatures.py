@@ -44,8 +44,14 @@ def read_signatories(paragraphs: list[Paragraph], review: Review) -> list[tuple[
             continue
         signatory: dict[str, Any] = {}
         used = {number, next_number}
-        if index > 0:
-            above_number, above = filled[index - 1]
+        # Above the name: a rank (จ.อ.), and above that, or instead, the role or the line to sign on.
+        above_index = index - 1
+        if above_index >= 0 and (_RANK.match(filled[above_index][1]) or _PREFIX_WORDS.match(filled[above_index][1])):
+            signatory["prefix"] = filled[above_index][1]
+            used.add(filled[above_index][0])
+            above_index -= 1
+        if above_index >= 0:
+            above_number, above = filled[above_index]
             role = _ROLE.match(above)
             sign = _SIGN_LINE.match(above)
             if role is not None:
@@ -54,9 +60,6 @@ def read_signatories(paragraphs: list[Paragraph], review: Review) -> list[tuple[
             elif sign is not None:
                 if sign[1]:
                     signatory["role"] = sign[1]
-                used.add(above_number)
-            elif _RANK.match(above) or _PREFIX_WORDS.match(above):
-                signatory["prefix"] = above
                 used.add(above_number)
         signatory["name"] = " ".join(name[1].split())
         signatory["position"] = " ".join(written.split())
