@@ -280,3 +280,42 @@ def test_a_caption_row_above_the_header_is_passed_over(tmp_path: Path, capsys: p
     assert first is not None and second is not None and second.whole_fiscal_year
     assert first.start is not None and first.end is not None
     assert (first.start.year, first.start.month, first.end.month) == (2025, 10, 12)
+
+
+AN_AGENCY_NOT_IN_THE_PROJECT = {
+    # The facts of seed 000's example changed to another agency's: other years, level and scores,
+    # periods across the fiscal year's turn, a third unit, signatories with a role and a rank.
+    "fiscal_year: 2565": "fiscal_year: 2568",
+    "ita_year: 2564": "ita_year: 2567",
+    "overall_score: 90.79": "overall_score: 95.12",
+    "level: A\n": "level: ผ่านดี\n",
+    "{number: 8, score: 76.12, name: การปรับปรุงการทำงาน}": "{number: 8, score: 91.05}",
+    "{number: 3, score: 91.77}": "{number: 3, score: 100.00}",
+    "period: {start: 2565-01, end: 2565-04}": "period: {start: 2567-10, end: 2568-09}",
+    "period: {start: 2565-01, end: 2565-03}": "period: {start: 2567-11, end: 2568-02}",
+    "period: {start: 2565-03, end: 2565-04}": "period: {start: 2568-06, end: 2568-08}",
+    "responsible: [สำนักปลัด, กองคลัง]": "responsible: [สำนักปลัด, กองคลัง, กองช่าง]",
+    "title: พัฒนาระบบ เทคโนโลยี สารสนเทศ": "title: พัฒนาระบบ E-Service และเว็บไซต์ (ปี 2568)",
+    "- role: ผู้จัดทำ\n      name: นางสาวปราณี จันทไชย": "- role: ผู้ตรวจสอบ\n      name: นางสมศรี ใจดี",
+    "- prefix: จ.อ.\n      name: ทวี จันทรเสนา": "- role: ผู้เห็นชอบ\n      prefix: ว่าที่ ร.ต.\n      name: สมชาย มั่นคง",
+}
+
+
+def test_another_agencys_measures_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    truth = tmp_path / "truth"
+    shutil.copytree(EXAMPLES / "thetsaban-rae", truth)
+    old_year = truth / "years" / "2565.yml"
+    text = old_year.read_text(encoding="utf-8")
+    for old, new in AN_AGENCY_NOT_IN_THE_PROJECT.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    old_year.unlink()
+    (truth / "years" / "2568.yml").write_text(text, encoding="utf-8")
+    document = word_layouts.rae(tmp_path / "มาตรการ.docx", agency_name=str(truth))
+    data = tmp_path / "data"
+    shutil.copytree(truth, data, ignore=shutil.ignore_patterns("years"))
+    code, _, err = run_import(document, data, capsys)
+    assert code == 0, err
+    tally = compare(load_site(data).site.years[0], load_site(truth).site.years[0])
+    assert tally.wrong == [], "\n".join(tally.wrong)
+    assert tally.right == 43

@@ -51,7 +51,8 @@ class Variant:
 
 
 def example_year(agency: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(agency.yml, the one years/*.yml) of an example, as plain values."""
+    """(agency.yml, the one years/*.yml) of an example (its folder's name, or any agency's folder
+    path), as plain values."""
     folder = EXAMPLES / agency
     (year_file,) = sorted((folder / "years").glob("*.yml"))
     agency_values = yaml.safe_load((folder / "agency.yml").read_text(encoding="utf-8"))
