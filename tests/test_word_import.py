@@ -319,3 +319,32 @@ def test_another_agencys_measures_document(tmp_path: Path, capsys: pytest.Captur
     tally = compare(load_site(data).site.years[0], load_site(truth).site.years[0])
     assert tally.wrong == [], "\n".join(tally.wrong)
     assert tally.right == 43
+
+
+ANOTHER_ANALYSIS_REPORT = {
+    # Seed 002's example changed to another agency's: one EIT score, another level and day, a unit more.
+    "overall_score: 97.73": "overall_score: 84.06",
+    "level: ผ่านดีเยี่ยม": "level: ผ่าน",
+    "announced: 15 สิงหาคม 2568": "announced: 2 กันยายน 2568",
+    "    eit_parts:\n      - {name: EIT ส่วนที่ 1, score: 99.89}\n      - {name: EIT ส่วนที่ 2, score: 99.33}\n": "    eit: 81.40\n",
+    "{number: 9, score: 90.00}": "{number: 9, score: 62.50}",
+    "responsible: [สำนักปลัด, กองคลัง]": "responsible: [สำนักปลัด, กองคลัง, กองการศึกษา]",
+}
+
+
+def test_another_agencys_analysis_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    truth = tmp_path / "truth"
+    shutil.copytree(EXAMPLES / "thetsaban-mueang-kao", truth)
+    year_file = truth / "years" / "2569.yml"
+    text = year_file.read_text(encoding="utf-8")
+    for old, new in ANOTHER_ANALYSIS_REPORT.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    year_file.write_text(text, encoding="utf-8")
+    document = word_layouts.mueang_kao(tmp_path / "รายงาน.docx", agency_name=str(truth))
+    data = tmp_path / "data"
+    shutil.copytree(truth, data, ignore=shutil.ignore_patterns("years"))
+    code, _, err = run_import(document, data, capsys)
+    assert code == 0, err
+    tally = compare(load_site(data).site.years[0], load_site(truth).site.years[0])
+    assert tally.wrong == [], "\n".join(tally.wrong)

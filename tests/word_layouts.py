@@ -153,7 +153,9 @@ def mueang_kao(path: Path, variant: Variant = AS_THE_SEED, agency_name: str = "t
     )
     tools = assessment["tools"]
     tool_rows: list[list[str | list[str]]] = [["IIT", writer.score(tools["iit"])]]
-    tool_rows += [[part["name"], writer.score(part["score"])] for part in tools["eit_parts"]]
+    if "eit" in tools:
+        tool_rows.append(["EIT", writer.score(tools["eit"])])
+    tool_rows += [[part["name"], writer.score(part["score"])] for part in tools.get("eit_parts", [])]
     tool_rows.append(["OIT", writer.score(tools["oit"])])
     writer.table(["เครื่องมือ", "คะแนน"], tool_rows)
     scores = _scores(year)
