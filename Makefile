@@ -17,7 +17,7 @@ flag = $(strip $(if $(or $(word 2,$(call flag_word,$(1))),$(filter-out 0 1 no ye
   $(error $(1)=$($(1)) ใช้ไม่ได้ ต้องเป็น 1, yes, true (เปิด) หรือ 0, no, false หรือเว้นว่าง (ปิด) / $(1)=$($(1)) is not a yes or no: expected 1, yes, true (on) or 0, no, false or empty (off), found "$($(1))"),\
   $(if $(filter 1 yes true,$(call flag_word,$(1))),1)))
 
-.PHONY: site serve check test clean clean-all setup setup-dev lock new-year import export-xlsx xlsx-template schemas markdown check-live pdf publish
+.PHONY: site serve check test clean clean-all setup setup-dev lock new-year import import-docx export-xlsx xlsx-template schemas markdown check-live pdf publish
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
 site: setup
@@ -50,6 +50,10 @@ new-year: setup
 ## import: data files (years/<year>.yml, documents.yml) from a filled workbook XLSX into DATA; FORCE=1 replaces existing files
 import: setup
 	$(PY) hooks/import_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(call flag,FORCE),--force)
+
+## import-docx: a draft years/<year>.yml from last year's Word document DOCX (measures document or progress report) into DATA; FORCE=1 replaces the year's file
+import-docx: setup
+	$(PY) hooks/import_docx.py --docx "$(DOCX)" --data "$(DATA)" $(if $(call flag,FORCE),--force)
 
 ## export-xlsx: the data of DATA as a workbook XLSX to edit in Excel and import again; never overwrites without FORCE=1
 export-xlsx: setup
