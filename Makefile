@@ -2,7 +2,9 @@
 # also runs without make (Windows: ita.cmd; see README.md): it checks Python, sets up .venv from the
 # locked packages when needed, then runs the target's verb. `python3 hooks/ita.py --help` lists them.
 PYTHON ?= python3
-ITA = $(PYTHON) hooks/ita.py
+# Once .venv exists, its own Python runs the front door: it still checks the lock's stamp (and
+# repairs .venv), but the verb then runs in that same process instead of one Python starting another.
+ITA = $(firstword $(wildcard .venv/bin/python .venv/Scripts/python.exe) $(PYTHON)) hooks/ita.py
 DATA ?= data
 OUT ?= site
 # mkdocs, or properdocs: MkDocs' maintained drop-in fork (docs-dev/builders.md)

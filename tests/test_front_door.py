@@ -96,7 +96,7 @@ def test_every_makefile_target_is_one_call_of_the_front_door() -> None:
         verb = lines[0].split()[1]
         assert verb == target.removesuffix("-all").removesuffix("-dev"), target
     assert set(VERBS) <= set(recipes)
-    assert "ITA = $(PYTHON) hooks/ita.py" in makefile
+    assert "ITA = $(firstword $(wildcard .venv/bin/python .venv/Scripts/python.exe) $(PYTHON)) hooks/ita.py" in makefile
 
 
 def test_a_mistyped_command_is_said_in_thai_and_english() -> None:

@@ -13,15 +13,15 @@ that hash, nothing is started. Only a changed lock, a missing stamp or a damaged
 
 from __future__ import annotations
 
-import compileall
 import hashlib
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from frontdoor.console import CHILD_ENVIRONMENT, say
+
+# subprocess, shutil and compileall are imported by the slow path only, where they are used: the
+# unchanged-lock check that every command pays stays at a few standard modules.
 
 WINDOWS = os.name == "nt"
 BUILD_LOCK = "requirements.txt"
@@ -113,6 +113,8 @@ def ensure_venv(venv: Path, lock: Path, *, creator: str | None = None) -> Path:
     written = stamp.with_suffix(".partial")
     written.write_text(digest + "\n", encoding="ascii")
     os.replace(written, stamp)
+    import compileall
+
     # The front door's and engine's modules compiled once, as pip compiled the packages, so that a
     # shell with PYTHONDONTWRITEBYTECODE does not compile them from source on every build.
     compileall.compile_dir(str(Path(__file__).resolve().parent.parent), quiet=2)
@@ -128,6 +130,8 @@ def _base_python() -> str:
 
 def _runs_with_pip(python: Path) -> bool:
     """Whether the venv's Python starts, is 3.11 or newer and has pip: the slow check, a few tenths of a second."""
+    import subprocess
+
     probe = "import sys, pip; sys.exit(0 if sys.version_info >= (3, 11) else 1)"
     try:
         run = subprocess.run([str(python), "-c", probe], capture_output=True, timeout=120, check=False)
@@ -137,6 +141,8 @@ def _runs_with_pip(python: Path) -> bool:
 
 
 def _remove(venv: Path) -> None:
+    import shutil
+
     try:
         if venv.is_symlink() or venv.is_file():
             venv.unlink()
@@ -150,6 +156,9 @@ def _remove(venv: Path) -> None:
 
 
 def _create(venv: Path, creator: str) -> None:
+    import shutil
+    import subprocess
+
     # Debian and Ubuntu ship venv's pip bootstrap (ensurepip) in a package of its own.
     probe = subprocess.run([creator, "-c", "import venv, ensurepip"], capture_output=True, check=False)
     if probe.returncode != 0:
@@ -178,6 +187,8 @@ def _no_venv_message(creator: str) -> tuple[str, str]:
 
 
 def _install(python: Path, lock: Path) -> None:
+    import subprocess
+
     # --require-hashes: a file that does not match the hash in the lock (a tampered mirror, a
     # re-uploaded release) is refused.
     command = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes"]

@@ -9,15 +9,11 @@ call, so there the first waits for the second and passes its exit code on.
 
 from __future__ import annotations
 
-import argparse
 import os
 import runpy
-import subprocess
 import sys
 from pathlib import Path
-from typing import NoReturn
 
-from frontdoor import developer, serve
 from frontdoor.bootstrap import DEV_LOCK, WINDOWS, SetupFailed, ensure_venv
 from frontdoor.console import CHILD_ENVIRONMENT, say, utf8_streams
 from frontdoor.verbs import BUILDERS, HOOKS, PROJECT_ROOT, VERBS, Misuse, Option, Verb, entry_argv, yes_or_no
@@ -64,6 +60,8 @@ def _run(argv: list[str]) -> int:
         print(f".venv พร้อมใช้ / .venv is ready: {VENV}")
         return 0
     if verb.name == "clean":
+        from frontdoor import developer
+
         return developer.clean(PROJECT_ROOT, everything=bool(values["--all"]))
     if verb.script is not None and not (HOOKS / verb.script).is_file():
         raise Misuse(
@@ -79,27 +77,43 @@ def _run(argv: list[str]) -> int:
 
 
 def read_options(verb: Verb, arguments: list[str]) -> tuple[dict[str, str | bool], list[str]]:
-    """The verb's options as values (yes/no options as bool, paths as typed), and what is passed on."""
-    parser = _Parser(prog=f"{COMMAND} {verb.name}", add_help=False, allow_abbrev=False)
-    for option in verb.options:
-        if option.switch:
-            parser.add_argument(option.name, nargs="?", const=None, default=option.default or "no")
-        else:
-            parser.add_argument(option.name, default=None)
-    parsed, rest = parser.parse_known_args(arguments)
-    if rest and not verb.passes_on:
-        raise Misuse(
-            f"คำสั่ง {verb.name} ไม่รู้จัก {' '.join(rest)} (ตัวเลือกที่ใช้ได้: {_names(verb)})",
-            f"The verb {verb.name} does not take {' '.join(rest)} (its options: {_names(verb)}).",
-        )
-    given = vars(parsed)
+    """The verb's options as values (yes/no options as bool, paths as typed), and what is passed on.
+
+    Read by hand rather than with argparse: its complaints are English only, and importing it is a
+    noticeable part of a start that every ``make`` target pays. ``--name VALUE`` and ``--name=VALUE``
+    are the same; a yes/no option takes its value only after ``=``.
+    """
+    by_name = {option.name: option for option in verb.options}
+    given: dict[str, str | None] = {}
+    passed_on: list[str] = []
+    words = iter(arguments)
+    for word in words:
+        if word == "--":
+            passed_on.extend(words)
+            break
+        name, has_value, value = word.partition("=")
+        option = by_name.get(name)
+        if option is None:
+            if verb.passes_on:
+                passed_on.append(word)
+                continue
+            raise Misuse(
+                f"คำสั่ง {verb.name} ไม่รู้จัก {word} (ตัวเลือกที่ใช้ได้: {_names(verb)})",
+                f"The verb {verb.name} does not take {word} (its options: {_names(verb)}).",
+            )
+        if option.switch or has_value:
+            given[name] = value if has_value else None
+            continue
+        following = next(words, None)
+        if following is None:
+            raise Misuse(f"ตัวเลือก {name} ต้องมีค่าตามหลัง", f"The option {name} needs a value after it.")
+        given[name] = following
     values: dict[str, str | bool] = {}
     for option in verb.options:
-        raw = given[option.name.removeprefix("--").replace("-", "_")]
         if option.switch:
-            values[option.name] = yes_or_no(option.name, raw)
-        elif raw is not None:
-            values[option.name] = raw
+            values[option.name] = yes_or_no(option.name, given.get(option.name, option.default or "no"))
+        elif given.get(option.name) is not None:
+            values[option.name] = str(given[option.name])
         elif option.required:
             raise Misuse(
                 f"คำสั่ง {verb.name} ต้องมี {option.name} ({option.thai}) แต่ไม่ได้ระบุ",
@@ -108,7 +122,7 @@ def read_options(verb: Verb, arguments: list[str]) -> tuple[dict[str, str | bool
         elif option.default is not None:
             values[option.name] = _default(option)
     _check_values(values)
-    return values, [word for word in rest if word != "--"]
+    return values, passed_on
 
 
 def _default(option: Option) -> str:
@@ -131,16 +145,6 @@ def _check_values(values: dict[str, str | bool]) -> None:
             f"--year={year} ใช้ไม่ได้ ต้องเป็นปี พ.ศ. สี่หลัก เช่น 2570",
             f'--year={year} is not a fiscal year: expected four digits of the Buddhist Era such as 2570, found "{year}"',
         )
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse's reading, with its complaints turned into the front door's Thai and English ones."""
-
-    def error(self, message: str) -> NoReturn:
-        if "expected one argument" in message:
-            option = message.split(":")[0].removeprefix("argument ").split("/")[0]
-            raise Misuse(f"ตัวเลือก {option} ต้องมีค่าตามหลัง", f"The option {option} needs a value after it.")
-        raise Misuse(f"อ่านคำสั่งไม่ได้: {message}", f"Cannot read the command: {message}")
 
 
 def _names(verb: Verb) -> str:
@@ -169,6 +173,8 @@ def _hand_over(python: Path, argv: list[str]) -> int:
     _child_environment(environment)
     if not WINDOWS:
         os.execve(command[0], command, environment)
+    import subprocess
+
     child = subprocess.Popen(command, env=environment)
     try:
         return child.wait()
@@ -177,12 +183,15 @@ def _hand_over(python: Path, argv: list[str]) -> int:
 
 
 def _run_verb(verb: Verb, values: dict[str, str | bool], passed_on: list[str]) -> int:
+    # Imported only by the verbs that use them: the preview's web modules are slow to load.
     if verb.name == "serve":
+        from frontdoor import serve
+
         return serve.preview(values, PROJECT_ROOT)
-    if verb.name == "test":
-        return developer.test(PROJECT_ROOT, passed_on)
-    if verb.name == "lock":
-        return developer.lock(PROJECT_ROOT)
+    if verb.name in ("test", "lock"):
+        from frontdoor import developer
+
+        return developer.test(PROJECT_ROOT, passed_on) if verb.name == "test" else developer.lock(PROJECT_ROOT)
     assert verb.script is not None
     script = HOOKS / verb.script
     # The entry script runs as if started by itself (its own messages, its own Ctrl+C handling).

@@ -7,7 +7,6 @@ passes ``--force="$(FORCE)"`` through, and ``FORCE=0`` must not force.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from frontdoor.bootstrap import BUILD_LOCK, DEV_LOCK
@@ -27,17 +26,33 @@ class Misuse(Exception):
         self.thai, self.english = thai, english
 
 
-@dataclass(frozen=True)
 class Option:
-    name: str
-    thai: str
-    english: str
-    default: str | None = None
-    """A path default is relative to the project, whatever folder the command is typed in."""
-    switch: bool = False
-    """A yes/no option: ``--force`` alone is yes; ``--force=VALUE`` is read by :func:`yes_or_no`."""
-    required: bool = False
-    metavar: str = ""
+    """One option of the command line, as every verb that takes it reads it.
+
+    A plain class rather than a dataclass: ``dataclasses`` pulls in ``inspect``, a tenth of the
+    front door's start on a slow machine, and every ``make`` target pays the start.
+    """
+
+    __slots__ = ("default", "english", "metavar", "name", "required", "switch", "thai")
+
+    def __init__(
+        self,
+        name: str,
+        thai: str,
+        english: str,
+        default: str | None = None,
+        *,
+        switch: bool = False,
+        required: bool = False,
+        metavar: str = "",
+    ) -> None:
+        self.name, self.thai, self.english = name, thai, english
+        self.default = default
+        """A folder left out is the project's own, whatever folder the command is typed in."""
+        self.switch = switch
+        """A yes/no option: ``--force`` alone is yes; ``--force=VALUE`` is read by :func:`yes_or_no`."""
+        self.required = required
+        self.metavar = metavar
 
 
 DATA = Option("--data", "โฟลเดอร์ข้อมูล", "the data folder", default="data", metavar="FOLDER")
@@ -67,18 +82,27 @@ MARKDOWN_OUT = Option(
 )
 
 
-@dataclass(frozen=True)
 class Verb:
-    name: str
-    thai: str
-    english: str
-    options: tuple[Option, ...] = ()
-    lock: str | None = BUILD_LOCK
-    """The lock ``.venv`` is set up from before the verb runs; None: the verb needs no ``.venv``."""
-    script: str | None = None
-    """The entry script in hooks/ the verb runs; None: the verb is run by the front door itself."""
-    passes_on: bool = False
-    """Arguments after the options go to the tool underneath (``ita test -k thai``)."""
+    __slots__ = ("english", "lock", "name", "options", "passes_on", "script", "thai")
+
+    def __init__(
+        self,
+        name: str,
+        thai: str,
+        english: str,
+        options: tuple[Option, ...] = (),
+        *,
+        lock: str | None = BUILD_LOCK,
+        script: str | None = None,
+        passes_on: bool = False,
+    ) -> None:
+        self.name, self.thai, self.english, self.options = name, thai, english, options
+        self.lock = lock
+        """The lock ``.venv`` is set up from before the verb runs; None: the verb needs no ``.venv``."""
+        self.script = script
+        """The entry script in hooks/ the verb runs; None: the verb is run by the front door itself."""
+        self.passes_on = passes_on
+        """Arguments after the options go to the tool underneath (``ita test -- -k thai``)."""
 
 
 VERBS = {
