@@ -187,3 +187,11 @@ def test_the_workflow_runs_site_check_and_tests_on_windows_and_linux() -> None:
     assert "ita site " in commands  # ita.cmd itself
     for needs_debian in ("test_browser_search.py", "test_publish.py", "test_print_document.py", "test_qr_images.py"):
         assert f"--ignore=tests/{needs_debian}" in commands
+
+
+def test_the_windows_keyring_backend_comes_from_the_lock() -> None:
+    # publish reads its password from the keyring; on Windows that is the Credential Manager, which
+    # keyring reaches through pywin32-ctypes: installed from the hashed lock on Windows only.
+    lock = (PROJECT_ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert "pywin32-ctypes==" in lock and "pywin32-ctypes==0.2.3 ; sys_platform == 'win32'" in lock
+    assert "\nkeyring==" in lock

@@ -35,13 +35,3 @@ def test_without_a_browser_pdf_says_what_to_install_on_each_system() -> None:
     assert "Microsoft Edge" in windows and "ติดตั้ง Microsoft Edge" in windows and "prints from any browser" in windows
     assert "apt install chromium" in no_browser_message("linux")
     assert "Google Chrome" in no_browser_message("darwin")
-
-
-def test_the_windows_keyring_backend_comes_from_the_lock() -> None:
-    # publish reads its password from the keyring; on Windows that is the Credential Manager, which
-    # keyring reaches through pywin32-ctypes: installed from the hashed lock on Windows only.
-    from conftest import PROJECT_ROOT
-
-    lock = (PROJECT_ROOT / "requirements.txt").read_text(encoding="utf-8")
-    assert "pywin32-ctypes==" in lock and "pywin32-ctypes==0.2.3 ; sys_platform == 'win32'" in lock
-    assert "\nkeyring==" in lock
