@@ -23,8 +23,9 @@ from frontdoor.cli import read_options
 from frontdoor.verbs import VERBS
 from test_bootstrap import _project
 
-PYTHON = shutil.which("python3") or sys.executable
-"""The Python a webmaster types (the judged command is ``python3 hooks/ita.py``), not the test's .venv one."""
+PYTHON = (shutil.which("python3") if os.name != "nt" else None) or sys.executable
+"""The Python a webmaster types (``python3 hooks/ita.py``), not the test's .venv one; on Windows the
+tests' own, since ``python3`` there may be Microsoft Store's stand-in that only opens the Store."""
 ITA = str(PROJECT_ROOT / "hooks" / "ita.py")
 THAI = re.compile("[\u0e00-\u0e7f]")
 
