@@ -208,3 +208,15 @@ def test_a_venv_whose_python_was_uninstalled_on_windows_is_not_whole(tmp_path: P
     home.mkdir()
     assert bootstrap.looks_whole(venv, windows=True)
     assert not bootstrap.looks_whole(venv, windows=False)  # no bin/python there
+
+
+def test_a_stamp_that_cannot_be_replaced_is_said_without_a_traceback(tmp_path: Path) -> None:
+    project = _project(tmp_path, _lock_text(_wheel(tmp_path)))
+    assert _setup(project).returncode == 0
+    stamp = project / ".venv" / ".installed-requirements.txt.sha256"
+    stamp.unlink()
+    stamp.mkdir()  # something in the way that is not a file: the stamp can be neither read nor removed
+    run = _setup(project)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert f"ทำงานต่อไม่ได้: {stamp}" in run.stderr and f"Cannot go on: {stamp}" in run.stderr

@@ -41,6 +41,13 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:  # the reader went away (``ita --help | more`` closed early): nothing to say
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - replaces the closed stream for good
         return 0
+    except OSError as problem:  # a file of .venv or of the project that cannot be read or written
+        where = problem.filename or VENV
+        say(
+            f"ทำงานต่อไม่ได้: {where} ({problem.strerror}) ตรวจสิทธิ์และพื้นที่ดิสก์ แล้วสั่งอีกครั้ง",
+            f"Cannot go on: {where} ({problem.strerror}); check permissions and disk space, then run it again.",
+        )
+        return 1
 
 
 def _run(argv: list[str]) -> int:
