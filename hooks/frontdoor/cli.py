@@ -14,7 +14,7 @@ import runpy
 import sys
 from pathlib import Path
 
-from frontdoor.bootstrap import DEV_LOCK, WINDOWS, SetupFailed, ensure_venv
+from frontdoor.bootstrap import BUILD_LOCK, DEV_LOCK, WINDOWS, SetupFailed, ensure_venv
 from frontdoor.console import CHILD_ENVIRONMENT, say, utf8_streams
 from frontdoor.verbs import BUILDERS, HOOKS, PROJECT_ROOT, VERBS, Misuse, Option, Verb, entry_argv, yes_or_no
 
@@ -63,7 +63,7 @@ def _run(argv: list[str]) -> int:
         return 0
     values, passed_on = read_options(verb, argv[1:])
     if verb.name == "setup":
-        ensure_venv(VENV, PROJECT_ROOT / (DEV_LOCK if values["--dev"] else "requirements.txt"))
+        ensure_venv(VENV, PROJECT_ROOT / (DEV_LOCK if values["--dev"] else BUILD_LOCK))
         print(f".venv พร้อมใช้ / .venv is ready: {VENV}")
         return 0
     if verb.name == "clean":
