@@ -1,99 +1,96 @@
-# Commands for webmasters and developers. Windows users: see "Without make" in README.md.
+# Commands for those who like make. Each target is one call of the front door, hooks/ita.py, which
+# also runs without make (Windows: ita.cmd; see README.md): it checks Python, sets up .venv from the
+# locked packages when needed, then runs the target's verb. `python3 hooks/ita.py --help` lists them.
 PYTHON ?= python3
-VENV := .venv
-PY := $(VENV)/bin/python
+# Once .venv exists, its own Python runs the front door: it still checks the lock's stamp (and
+# repairs .venv), but the verb then runs in that same process instead of one Python starting another.
+ITA = $(firstword $(wildcard .venv/bin/python .venv/Scripts/python.exe) $(PYTHON)) hooks/ita.py
 DATA ?= data
 OUT ?= site
 # mkdocs, or properdocs: MkDocs' maintained drop-in fork (docs-dev/builders.md)
 BUILDER ?= mkdocs
-export NO_MKDOCS_2_WARNING := 1
 
-# Make takes any non-empty value as true, so FORCE=0 would force. Every yes/no flag (FORCE, DRY_RUN,
-# TRUST_HOST, STRICT) is read by $(call flag,NAME): on for 1, yes, true; off for empty, 0, no, false
-# (any case); anything else stops make, since guessing wrong would overwrite or publish.
-lowercase = $(subst A,a,$(subst B,b,$(subst C,c,$(subst D,d,$(subst E,e,$(subst F,f,$(subst G,g,$(subst H,h,$(subst I,i,$(subst J,j,$(subst K,k,$(subst L,l,$(subst M,m,$(subst N,n,$(subst O,o,$(subst P,p,$(subst Q,q,$(subst R,r,$(subst S,s,$(subst T,t,$(subst U,u,$(subst V,v,$(subst W,w,$(subst X,x,$(subst Y,y,$(subst Z,z,$(1)))))))))))))))))))))))))))
-flag_word = $(call lowercase,$(strip $($(1))))
-flag = $(strip $(if $(or $(word 2,$(call flag_word,$(1))),$(filter-out 0 1 no yes false true,$(call flag_word,$(1)))),\
-  $(error $(1)=$($(1)) ใช้ไม่ได้ ต้องเป็น 1, yes, true (เปิด) หรือ 0, no, false หรือเว้นว่าง (ปิด) / $(1)=$($(1)) is not a yes or no: expected 1, yes, true (on) or 0, no, false or empty (off), found "$($(1))"),\
-  $(if $(filter 1 yes true,$(call flag_word,$(1))),1)))
+# A missing Python is said here, before any target: the front door itself needs one to say anything.
+ifeq ($(shell command -v $(PYTHON) 2>/dev/null),)
+$(error ไม่พบโปรแกรม $(PYTHON): ติดตั้ง Python 3.11 ขึ้นไปก่อน (Debian/Ubuntu: sudo apt install python3 python3-venv) หรือระบุตัวอื่น: make site PYTHON=/path/to/python3.12 / $(PYTHON) was not found: install Python 3.11 or newer (Debian/Ubuntu: sudo apt install python3 python3-venv), or name another one: make site PYTHON=/path/to/python3.12)
+endif
+
+# The yes/no settings FORCE, DRY_RUN, TRUST_HOST and STRICT are passed through as they were typed
+# (--force="$(FORCE)"): the front door reads 1, yes, true as on and empty, 0, no, false as off, and
+# stops with a Thai and English message at anything else, the same with or without make.
 
 .PHONY: site serve check test clean clean-all setup setup-dev lock new-year import import-docx export-xlsx xlsx-template schemas markdown check-live pdf publish
 
 ## site: set up (first time) and build DATA into OUT, keeping the old OUT if the build fails
-site: setup
-	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --builder $(BUILDER) $(if $(call flag,STRICT),--strict)
+site:
+	$(ITA) site --data "$(DATA)" --out "$(OUT)" --builder "$(BUILDER)" --strict="$(STRICT)"
 
-## serve: preview at http://127.0.0.1:8000 with live reload; data edits rebuild
-serve: setup
-	ITA_DATA="$(DATA)" $(PY) -m $(BUILDER) serve
+## serve: preview at http://127.0.0.1:8000, opened in the browser, with live reload; data edits rebuild
+serve:
+	$(ITA) serve --data "$(DATA)" --builder "$(BUILDER)"
 
 ## check: build strictly (any warning, or an OIT item without evidence, fails): for CI and before publishing
-check: setup
-	$(PY) hooks/build_site.py --data "$(DATA)" --out "$(OUT)" --builder $(BUILDER) --strict --oit-strict
+check:
+	$(ITA) check --data "$(DATA)" --out "$(OUT)" --builder "$(BUILDER)"
 
-## pdf: after make site, each fiscal year as one PDF (ita/<year>/ita-<year>.pdf) with Debian's chromium
-pdf: setup
-	$(PY) hooks/make_pdf.py --site "$(OUT)"
+## pdf: after make site, each fiscal year as one PDF (ita/<year>/ita-<year>.pdf) with Chromium, Chrome or Edge
+pdf:
+	$(ITA) pdf --out "$(OUT)"
 
 ## publish: make check, then send what changed to the host named in site.yml (publish:, SFTP or FTPS); DRY_RUN=1 only lists
-publish: setup
-	$(PY) hooks/publish_site.py --data "$(DATA)" --out "$(OUT)" $(if $(call flag,DRY_RUN),--dry-run) $(if $(call flag,TRUST_HOST),--trust-host)
+publish:
+	$(ITA) publish --data "$(DATA)" --out "$(OUT)" --dry-run="$(DRY_RUN)" --trust-host="$(TRUST_HOST)"
 
 ## check-live: after upload, every page, document and OIT evidence link of OUT must answer at URL
-check-live: setup
-	$(PY) hooks/check_live.py --url "$(URL)" --site "$(OUT)"
+check-live:
+	$(ITA) check-live --url "$(URL)" --out "$(OUT)"
 
 ## new-year: start fiscal year YEAR (default: the next) from the last one in DATA; never overwrites
-new-year: setup
-	$(PY) hooks/new_year.py --data "$(DATA)" $(if $(YEAR),--year $(YEAR))
+new-year:
+	$(ITA) new-year --data "$(DATA)" $(if $(YEAR),--year "$(YEAR)")
 
 ## import: data files (years/<year>.yml, documents.yml) from a filled workbook XLSX into DATA; FORCE=1 replaces existing files
-import: setup
-	$(PY) hooks/import_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(call flag,FORCE),--force)
+import:
+	$(ITA) import --xlsx "$(XLSX)" --data "$(DATA)" --force="$(FORCE)"
 
 ## import-docx: a draft years/<year>.yml from last year's Word document DOCX (measures document or progress report) into DATA; FORCE=1 replaces the year's file
-import-docx: setup
-	$(PY) hooks/import_docx.py --docx "$(DOCX)" --data "$(DATA)" $(if $(call flag,FORCE),--force)
+import-docx:
+	$(ITA) import-docx --docx "$(DOCX)" --data "$(DATA)" --force="$(FORCE)"
 
 ## export-xlsx: the data of DATA as a workbook XLSX to edit in Excel and import again; never overwrites without FORCE=1
-export-xlsx: setup
-	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --data "$(DATA)" $(if $(call flag,FORCE),--force)
+export-xlsx:
+	$(ITA) export-xlsx --xlsx "$(XLSX)" --data "$(DATA)" --force="$(FORCE)"
 
 ## xlsx-template: the empty workbook XLSX to fill in
-xlsx-template: setup
-	$(PY) hooks/export_xlsx.py --xlsx "$(XLSX)" --template $(if $(call flag,FORCE),--force)
+xlsx-template:
+	$(ITA) xlsx-template --xlsx "$(XLSX)" --force="$(FORCE)"
 
-## markdown: write what the engine makes as a folder plain MkDocs builds (no hooks) into OUT (a new folder)
-markdown: setup
-	$(PY) hooks/write_markdown.py --data "$(DATA)" --out "$(if $(filter site,$(OUT)),build/markdown,$(OUT))"
+## markdown: write what the engine makes as a folder plain MkDocs builds (no hooks) into OUT (a new folder; default build/markdown)
+markdown:
+	$(ITA) markdown --data "$(DATA)" --out "$(if $(filter site,$(OUT)),build/markdown,$(OUT))"
 
 ## schemas: write the editors' JSON Schemas of the data files into schemas/ (after a change of the data format)
-schemas: setup
-	$(PY) hooks/write_schemas.py
+schemas:
+	$(ITA) schemas
 
 ## test: lint, type-check and run the whole test suite
-test: setup-dev
-	$(PY) -m ruff check hooks tests
-	$(PY) -m ruff format --check hooks tests
-	$(PY) -m mypy hooks
-	$(PY) -m pytest -q
+test:
+	$(ITA) test
 
 ## setup: check Python (3.11+) and .venv (rebuilt if broken), install the locked packages if the lock changed
 setup:
-	@sh tools/setup_venv.sh "$(PYTHON)" "$(VENV)" requirements.txt
+	$(ITA) setup
 
 setup-dev:
-	@sh tools/setup_venv.sh "$(PYTHON)" "$(VENV)" requirements-dev.txt
+	$(ITA) setup --dev
 
 ## lock: after editing requirements.in or requirements-dev.in, pin every package they pull in, with hashes
-lock: setup-dev
-	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes requirements.in -o requirements.txt
-	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes requirements-dev.in -o requirements-dev.txt
+lock:
+	$(ITA) lock
 
 ## clean: remove what builds and tests leave behind (the site, caches); clean-all also removes .venv
 clean:
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
-	@echo "(.venv is kept; make clean-all removes it too / make clean-all ลบ .venv ด้วย)"
+	$(ITA) clean
 
-clean-all: clean
-	rm -rf $(VENV)
+clean-all:
+	$(ITA) clean --all

@@ -1,8 +1,10 @@
 """The whole fiscal year as a PDF: ``python hooks/make_pdf.py [--site site]`` (``make pdf``, after ``make site``).
 
-Prints each year's ``ita/<year>/document/`` page with headless Chromium (Debian's ``chromium``) into
+Prints each year's ``ita/<year>/document/`` page with headless Chromium (Debian's ``chromium``; on
+Windows and macOS Google Chrome or Microsoft Edge, which are Chromium too) into
 ``ita/<year>/ita-<year>.pdf``, with an outline from the headings, and turns on the page's link to it.
-Without Chromium it says so and leaves the site as it is: the page prints from any browser too.
+Without any of them it says what to install and leaves the site as it is: the page prints from any
+browser too.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +20,19 @@ import tempfile
 import threading
 from pathlib import Path
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge")
+WINDOWS_BROWSERS = (
+    ("ProgramFiles", "Google/Chrome/Application/chrome.exe"),
+    ("ProgramFiles(x86)", "Google/Chrome/Application/chrome.exe"),
+    ("LOCALAPPDATA", "Google/Chrome/Application/chrome.exe"),
+    ("ProgramFiles(x86)", "Microsoft/Edge/Application/msedge.exe"),
+    ("ProgramFiles", "Microsoft/Edge/Application/msedge.exe"),
+)
+"""Where Windows' installers put Chrome and Edge, which are not on PATH (Edge comes with Windows 10 and 11)."""
+MAC_BROWSERS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+)
 HEADLESS_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -35,6 +50,38 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         return
 
 
+def find_browser(
+    platform: str = sys.platform, environment: dict[str, str] | None = None, search_path: str | None = None
+) -> str | None:
+    """A Chromium-based browser that prints to PDF without a screen: on PATH (``search_path`` when given),
+    else where its installer puts it."""
+    found = next((found for name in CHROMIUM_NAMES if (found := shutil.which(name, path=search_path))), None)
+    if found is not None:
+        return found
+    environment = dict(os.environ) if environment is None else environment
+    places: list[Path] = []
+    if platform == "win32":
+        places = [Path(environment[folder]) / path for folder, path in WINDOWS_BROWSERS if environment.get(folder)]
+    elif platform == "darwin":
+        places = [Path(path) for path in MAC_BROWSERS]
+    return next((str(place) for place in places if place.is_file()), None)
+
+
+def no_browser_message(platform: str = sys.platform) -> str:
+    """What to install for ``platform``, in Thai and English; the page prints from any browser meanwhile."""
+    if platform == "win32":
+        thai, english = "ติดตั้ง Microsoft Edge หรือ Google Chrome", "install Microsoft Edge or Google Chrome"
+    elif platform == "darwin":
+        thai, english = "ติดตั้ง Google Chrome หรือ Microsoft Edge", "install Google Chrome or Microsoft Edge"
+    else:
+        thai, english = "ติดตั้งด้วย apt install chromium", "install it with apt install chromium"
+    return (
+        f"ไม่พบ Chromium, Chrome หรือ Edge จึงไม่ได้สร้าง PDF (พิมพ์หน้าเอกสารทั้งปีจากเบราว์เซอร์ได้) {thai}\n"
+        "Neither Chromium, Chrome nor Edge was found, so no PDF was made (the year's document page prints"
+        f" from any browser); {english}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="สร้าง PDF เอกสารทั้งปี / the whole fiscal year as PDF")
     parser.add_argument("--site", default="site", help="เว็บไซต์ที่สร้างไว้ / the built site (default: site)")
@@ -47,13 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    chromium = next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+    chromium = find_browser()
     if chromium is None:
-        print(
-            "ไม่พบ Chromium จึงไม่ได้สร้าง PDF (พิมพ์หน้าเอกสารทั้งปีจากเบราว์เซอร์ได้) ติดตั้งด้วย apt install chromium\n"
-            "Chromium is not installed, so no PDF was made (the year's document page prints from any browser);"
-            " install it with apt install chromium"
-        )
+        print(no_browser_message())
         return 0
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import ipaddress
 import os
-import pwd
 import secrets
 import shutil
 import signal
@@ -70,6 +69,8 @@ class SshServer:
 
 @contextlib.contextmanager
 def ssh_server(workdir: Path) -> Iterator[SshServer]:
+    import pwd  # POSIX only: imported here so that the rest of the suite also loads on Windows
+
     root = os.geteuid() == 0
     home = Path(tempfile.mkdtemp(prefix="ita-sftp-"))  # outside pytest's root-only folders: the user reaches it
     user = f"itapub{secrets.token_hex(3)}" if root else pwd.getpwuid(os.getuid()).pw_name

@@ -27,5 +27,5 @@ def test_gitlab_pages_and_netlify_check_then_publish() -> None:
 
 def test_the_recipes_name_a_target_the_makefile_has() -> None:
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "\ncheck: " in makefile
+    assert "\ncheck:\n" in makefile
     assert "docs-dev/hosting.md" in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")

@@ -72,6 +72,7 @@ def test_an_existing_year_is_never_overwritten(tmp_path: Path) -> None:
     assert "# my work" in (data / "years" / "2570.yml").read_text(encoding="utf-8")
 
 
+@pytest.mark.posix
 def test_make_new_year_runs_the_command(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DEMO_DATA, data)

@@ -73,7 +73,7 @@ def test_without_chromium_make_pdf_says_so_and_succeeds(demo_site: Path, tmp_pat
     shutil.copytree(demo_site, site)
     result = _make_pdf(site, path=str(tmp_path / "no-programs-here"))
     assert result.returncode == 0
-    assert "Chromium is not installed" in result.stdout and "ไม่พบ Chromium" in result.stdout
+    assert "no PDF was made" in result.stdout and "ไม่พบ Chromium" in result.stdout
     assert not list(site.glob("ita/*/ita-*.pdf"))
 
 
