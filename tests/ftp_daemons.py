@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +49,7 @@ def folder_bytes(folder: Path) -> int:
 
 
 @dataclass
-class FtpDaemon:
+class FtpDaemon(ABC):
     port: int
     root: Path
     """The account's home, where it is shut in: owned by root (vsftpd refuses a chroot its user may write)."""
@@ -61,8 +62,9 @@ class FtpDaemon:
     process: subprocess.Popen[bytes] | None = None
     watcher: threading.Thread | None = field(default=None, repr=False)
 
+    @abstractmethod
     def command(self, max_rate: int) -> list[str]:
-        raise NotImplementedError
+        """The server's command line, each server's own (``max_rate``: bytes a second, 0 for no limit)."""
 
     def environment(self) -> dict[str, str] | None:
         """Servers ``.ci/run`` unpacked find the libraries it unpacked beside them."""
