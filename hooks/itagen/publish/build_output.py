@@ -1,18 +1,14 @@
-"""What the webmaster reads while MkDocs builds: its own lines, but never a Python traceback.
+"""What the webmaster reads when MkDocs fails in a way the engine cannot foresee: never a traceback.
 
-The build runs MkDocs in a child process. A failure the engine cannot foresee, such as a disk that
-fills up halfway, reaches the terminal as a traceback from deep inside MkDocs; here it becomes one
-sentence in Thai and English that says what happened and that the previous site is intact.
+A disk that fills up halfway raises an exception from deep inside MkDocs; ``build_site.py`` catches
+it and says here, in one sentence in Thai and English, what happened and what to do.
 """
 
 from __future__ import annotations
 
 import errno
 import re
-from collections.abc import Iterable, Iterator
 
-_TRACEBACK_START = "Traceback (most recent call last):"
-_CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
 _ERRNO = re.compile(r"\[Errno (\d+)\]")
 
 _EXPLAINED: dict[int, tuple[str, str]] = {
@@ -46,20 +42,3 @@ def explain(exception_line: str) -> str:
         "เกิดข้อผิดพลาดภายในโปรแกรมสร้างเว็บไซต์ โปรดแจ้งผู้ดูแลระบบพร้อมข้อความนี้\n"
         f"Internal error of the site generator; please report this message.\n    ({exception_line})"
     )
-
-
-def without_tracebacks(lines: Iterable[str]) -> Iterator[str]:
-    """The child's output lines, each traceback replaced by the explanation of its exception."""
-    in_traceback = False
-    for line in lines:
-        text = line.rstrip("\n")
-        if text.startswith(_TRACEBACK_START):
-            in_traceback = True
-            continue
-        if in_traceback:
-            if not text.strip() or text.startswith((" ", "\t")) or text.startswith(_CHAINED):
-                continue
-            in_traceback = False
-            yield explain(text) + "\n"
-            continue
-        yield line
