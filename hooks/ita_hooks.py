@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
@@ -26,7 +27,8 @@ from itagen.plan.navigation import navigation
 from itagen.plan.site_plan import SitePlan, plan_site
 from itagen.problems import DataError, internal_error
 from itagen.publish.build_date import SOURCE_DATE_EPOCH, source_date_epoch
-from itagen.publish.content_policy import host_files, inline_script_hashes, with_policy
+from itagen.publish.content_policy import inline_script_hashes, with_policy
+from itagen.publish.host_files import host_files
 from itagen.publish.page_digits import with_thai_digits
 from itagen.publish.page_weight import collapse_whitespace
 from itagen.publish.search_sections import split_sections
@@ -305,7 +307,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = getattr(search, "search_index", None)
     if isinstance(index, _ShardedSearchIndex):
         write_search_shards(site_dir / "search", index.entries)
-    for name, content in host_files(config.extra["ita"]["script_hashes"]).items():
+    # The 404 page is named by its path on the host: a site published in a folder has it there.
+    site_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    for name, content in host_files(config.extra["ita"]["script_hashes"], site_path).items():
         (site_dir / name).write_text(content, encoding="utf-8")
 
 

@@ -4,7 +4,7 @@ inline scripts the theme needs, named by their hashes.
 Escaping keeps data from becoming markup; this is the second wall, for the day a bug lets some
 through. A ``<script>`` that data smuggled into a page has no hash in the policy, so the browser
 refuses to run it. The same policy, with the headers a host should send as well, goes into
-``_headers`` (Netlify, Cloudflare Pages) and ``.htaccess`` (Apache) at the site's root.
+``_headers`` (Netlify, Cloudflare Pages) and ``.htaccess`` (Apache) at the site's root (``host_files``).
 """
 
 from __future__ import annotations
@@ -69,16 +69,3 @@ def with_policy(html: str, script_hashes: Iterable[str] | None = None) -> str:
     if charset is None:
         raise ValueError("a page without <meta charset> cannot carry its policy first")  # the theme always has one
     return html[: charset.end()] + meta + html[charset.end() :]
-
-
-def host_files(script_hashes: Iterable[str]) -> dict[str, str]:
-    """``_headers`` and ``.htaccess`` sending the site-wide policy and the usual protective headers."""
-    headers = {"Content-Security-Policy": policy(script_hashes, for_headers=True), **OTHER_HEADERS}
-    netlify = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
-    apache = (
-        "# Written by the ITA site generator: the headers every page of this site should be sent with.\n"
-        "<IfModule mod_headers.c>\n"
-        + "".join(f'  Header always set {name} "{value}"\n' for name, value in headers.items())
-        + "</IfModule>\n"
-    )
-    return {"_headers": netlify, ".htaccess": apache}
