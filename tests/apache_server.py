@@ -98,17 +98,18 @@ DocumentRoot "{document_root}"
 
 
 @contextlib.contextmanager
-def apache_serving(site: Path) -> Iterator[ApacheServer]:
-    """``site`` (a built site) served by Apache until the block ends. The site is copied into a folder
-    the server's account may read: pytest's own temporary folders are its user's alone."""
+def apache_serving(site: Path, folder: str = "") -> Iterator[ApacheServer]:
+    """``site`` (a built site) served by Apache until the block ends, at the host's root or in ``folder``
+    of it (``ita-site``). The site is copied into a folder the server's account may read: pytest's own
+    temporary folders are its user's alone."""
     assert APACHE.exists(), "needs Debian's apache2: sudo bash .ci/run installs it"
     run_dir = Path(tempfile.mkdtemp(prefix="ita-apache-"))
     try:
         run_dir.chmod(0o755)
         root = run_dir / "site"
-        shutil.copytree(site, root)
-        for folder, _, _ in os.walk(root):
-            Path(folder).chmod(0o755)
+        shutil.copytree(site, root / folder)
+        for directory, _, _ in os.walk(root):
+            Path(directory).chmod(0o755)
         port = free_port()
         conf = run_dir / "apache.conf"
         conf.write_text(_config(root, run_dir, port), encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from apache_server import ApacheServer, apache_serving
+from conftest import edit_text, run_build
 
 BROTLI = Path("/usr/bin/brotli")
 YEAR = 31_536_000
@@ -134,3 +135,21 @@ def test_a_missing_address_gets_the_thai_404_page(apache: ApacheServer, demo_sit
     body = gzip.decompress(answer.body) if answer.header("Content-Encoding") == "gzip" else answer.body
     assert body == (demo_site / "404.html").read_bytes()
     assert "ไม่พบหน้านี้" in body.decode("utf-8")
+
+
+def test_a_site_in_a_folder_of_the_host_finds_its_404_page(data_copy: Path, tmp_path: Path) -> None:
+    """Published at ``https://host/ita-site/`` (``site_url``), the site's ``.htaccess`` names its 404
+    page there: Apache looks the page up from the host's root."""
+    edit_text(
+        data_copy / "site.yml",
+        "site_url: https://www.bansathit.example.go.th/",
+        "site_url: https://www.bansathit.example.go.th/ita-site/",
+    )
+    out = tmp_path / "site"
+    result = run_build(data_copy, out)
+    assert result.returncode == 0, result.stderr
+    with apache_serving(out, "ita-site") as server:
+        assert server.get("ita-site/").status == 200
+        answer = server.get("ita-site/no-such-page/")
+        assert answer.status == 404
+        assert answer.body == (out / "404.html").read_bytes()
