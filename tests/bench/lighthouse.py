@@ -1,14 +1,18 @@
 """Lighthouse mobile performance of the home page and a year overview, against Debian's chromium.
 
     .venv/bin/python tests/bench/lighthouse.py [--sizes 35,300,1000] [--work DIR]
+    .venv/bin/python tests/bench/lighthouse.py --site site --server plain|gzip|apache
 
 Needs Node and the npm package ``lighthouse`` at the version pinned below, installed outside the
 project's sources; the first run installs it into ``build/lighthouse/`` (gitignored) with npm. Not a
 test of the suite: CI installs no npm package. The site is served on 127.0.0.1 by a server that
-compresses text with gzip, as a web host does; Lighthouse runs its default mobile profile (simulated
+compresses text with gzip, as a web host does (``--server gzip``), by one that does not compress
+(``plain``, a shared host with compression off), or by Debian's Apache under the site's own ``.htaccess``
+(``apache``, tests/apache_server.py; needs ``apache2``). ``--site`` measures one built site, such as the
+demo after ``make site``, instead of the synthetic agency. Lighthouse runs its default mobile profile (simulated
 slow 4G and a slower CPU) in headless chromium with no network beyond the loopback.
 
-Prints, for each page, the run of median score of ``--runs``: the performance score, First and Largest Contentful Paint, Total Blocking
+Prints, for each page, the run of median score of ``--runs``: the performance and accessibility scores, First and Largest Contentful Paint, Total Blocking
 Time, Cumulative Layout Shift, Speed Index, the bytes transferred, and any render-blocking resource.
 """
 
@@ -32,6 +36,9 @@ from typing import Any
 
 from synthetic_sites import PROJECT_ROOT, SIZES, built_site
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from apache_server import apache_serving  # from tests/, beside this folder
+
 LIGHTHOUSE_VERSION = "12.8.2"
 """12.x runs on Debian's Node 20; 13 wants Node 22."""
 INSTALL = PROJECT_ROOT / "build" / "lighthouse"
@@ -50,11 +57,15 @@ CHROME_FLAGS = [
 COMPRESSED_TYPES = re.compile(r"text/|application/(json|javascript|xml)|image/svg")
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text compressed with gzip when the browser accepts it, as a web host sends them."""
+class _PlainHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as they are, as a host with compression off sends them."""
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+
+class _GzipHandler(_PlainHandler):
+    """Static files, text compressed with gzip when the browser accepts it, as a web host sends them."""
 
     def send_head(self) -> Any:
         self._gzip: bytes | None = None
@@ -80,8 +91,13 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def _serve(root: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(root)))
+def _serve(root: Path, kind: str = "gzip") -> Iterator[str]:
+    if kind == "apache":
+        with apache_serving(root) as apache:
+            yield apache.url("")
+        return
+    handler = _GzipHandler if kind == "gzip" else _PlainHandler
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -112,7 +128,7 @@ def lighthouse(url: str, report: Path) -> dict[str, Any]:
         "node",
         str(CLI),
         url,
-        "--only-categories=performance",
+        "--only-categories=performance,accessibility",
         "--output=json",
         f"--output-path={report}",
         "--quiet",
@@ -131,8 +147,9 @@ def summary(label: str, result: dict[str, Any]) -> str:
         for item in audits["render-blocking-resources"].get("details", {}).get("items", [])
     ]
     score = result["categories"]["performance"]["score"]
+    accessibility = result["categories"]["accessibility"]["score"]
     return (
-        f"{label:<24} performance {score * 100:3.0f} | FCP {value('first-contentful-paint') / 1000:.2f} s | "
+        f"{label:<24} performance {score * 100:3.0f} | accessibility {accessibility * 100:3.0f} | FCP {value('first-contentful-paint') / 1000:.2f} s | "
         f"LCP {value('largest-contentful-paint') / 1000:.2f} s | TBT {value('total-blocking-time'):.0f} ms | "
         f"CLS {value('cumulative-layout-shift'):.3f} | SI {value('speed-index') / 1000:.2f} s | "
         f"{value('total-byte-weight') / 1000:.0f} KB transferred | render-blocking: {', '.join(blocking) or 'none'}"
@@ -145,15 +162,18 @@ def main() -> int:
     parser.add_argument("--work", type=Path, help="keep the built sites here and reuse them")
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the run of median score is printed")
     parser.add_argument("--keep-reports", action="store_true", help="leave Lighthouse's JSON reports in --work")
+    parser.add_argument("--site", type=Path, help="a built site to measure instead of the synthetic agency")
+    parser.add_argument("--server", choices=("gzip", "plain", "apache"), default="gzip", help="how it is served")
     args = parser.parse_args()
     _install()
     with contextlib.ExitStack() as stack:
         work = args.work or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="lighthouse-")))
         work.mkdir(parents=True, exist_ok=True)
-        for size in (int(s) for s in args.sizes.split(",")):
-            site = built_site(size, work)
+        sizes = [0] if args.site else [int(s) for s in args.sizes.split(",")]
+        for size in sizes:
+            site = args.site.resolve() if args.site else built_site(size, work)
             years = sorted(p.name for p in (site / "ita").iterdir() if re.fullmatch(r"\d{4}", p.name))
-            with _serve(site) as base:
+            with _serve(site, args.server) as base:
                 for label, path in (("home", ""), (f"year overview {years[-1]}", f"ita/{years[-1]}/")):
                     runs = []
                     for run in range(args.runs):
@@ -164,7 +184,8 @@ def main() -> int:
                     runs.sort(key=lambda result: result["categories"]["performance"]["score"])
                     scores = " ".join(f"{result['categories']['performance']['score'] * 100:.0f}" for result in runs)
                     line = summary(label, runs[len(runs) // 2])
-                    print(f"{size:>5} pages, {line} | scores of {len(runs)} runs: {scores}", flush=True)
+                    where = f"{args.server}: " + (args.site.name if args.site else f"{size:>5} pages")
+                    print(f"{where}, {line} | scores of {len(runs)} runs: {scores}", flush=True)
     return 0
 
 
