@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import import_docx
 import pytest
 import word_layouts
+import word_report_layouts
 from conftest import EXAMPLES, PROJECT_ROOT, run_build
 from word_compare import MEASURE_FIELDS, compare
 from word_documents import Variant
@@ -50,6 +52,11 @@ def _digits_swapped(layout: str, variant: Variant) -> Variant:
     )
 
 
+def _layout(name: str) -> Callable[..., Path]:
+    """The function that writes a seed's layout, from either module of layouts."""
+    return getattr(word_layouts, name, None) or getattr(word_report_layouts, name)
+
+
 def agency_without_years(agency: str, tmp_path: Path) -> Path:
     data = tmp_path / "data"
     shutil.copytree(EXAMPLES / agency, data, ignore=shutil.ignore_patterns("years"))
@@ -69,7 +76,7 @@ def test_each_seed_layout_gives_back_the_examples_facts(
 ) -> None:
     layout, agency = SEEDS[seed]
     variant = _digits_swapped(layout, VARIANTS[variant_name])
-    document = getattr(word_layouts, layout)(tmp_path / f"{seed}.docx", variant)
+    document = _layout(layout)(tmp_path / f"{seed}.docx", variant)
     data = agency_without_years(agency, tmp_path)
     code, out, err = run_import(document, data, capsys)
     assert code == 0, err
@@ -85,7 +92,7 @@ def test_each_seed_layout_gives_back_the_examples_facts(
 @pytest.mark.parametrize("seed", list(SEEDS))
 def test_an_imported_year_builds(seed: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     layout, agency = SEEDS[seed]
-    document = getattr(word_layouts, layout)(tmp_path / f"{seed}.docx")
+    document = _layout(layout)(tmp_path / f"{seed}.docx")
     data = agency_without_years(agency, tmp_path)
     assert run_import(document, data, capsys)[0] == 0
     result = run_build(data, tmp_path / "site")
@@ -164,7 +171,7 @@ def test_a_document_without_a_fiscal_year_is_refused(tmp_path: Path, capsys: pyt
 
 
 def test_make_import_docx_runs_the_import_and_reads_force_as_make_flags_are_read(tmp_path: Path) -> None:
-    document = word_layouts.phok_noi(tmp_path / "รายงานผล.docx")
+    document = word_report_layouts.phok_noi(tmp_path / "รายงานผล.docx")
     data = agency_without_years("thetsaban-phok-noi", tmp_path)
 
     def make(*flags: str) -> subprocess.CompletedProcess[str]:
@@ -208,8 +215,8 @@ def test_an_announced_day_the_calendar_lacks_is_the_months_last_and_named(
 
 
 def test_a_report_of_its_own_is_added_to_the_years_measures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    measures = word_layouts.phok_noi(tmp_path / "มาตรการ.docx", Variant(part="measures"))
-    report = word_layouts.phok_noi(tmp_path / "รายงานผล.docx", Variant(part="report"))
+    measures = word_report_layouts.phok_noi(tmp_path / "มาตรการ.docx", Variant(part="measures"))
+    report = word_report_layouts.phok_noi(tmp_path / "รายงานผล.docx", Variant(part="report"))
     data = agency_without_years("thetsaban-phok-noi", tmp_path)
     assert run_import(measures, data, capsys)[0] == 0
     year_file = data / "years" / "2566.yml"

@@ -20,7 +20,7 @@ import yaml
 
 from ...load.site import load_site
 from ...problems import DataError, Location, Problem
-from ..workbook.importing import Imported
+from ..workbook.importing import Imported, require_agency_file
 from ..workbook.yaml_text import data_file_text, schema_line
 from .reading import read_document
 from .review import Review
@@ -28,16 +28,7 @@ from .review import Review
 
 def read_docx_import(document: Path, data: Path, today: dt.date | None = None) -> tuple[Imported, Review]:
     """Read the document and check its year against the data folder; raise DataError. Writes nothing."""
-    if not (data / "agency.yml").is_file():
-        raise DataError(
-            [
-                Problem(
-                    Location(data / "agency.yml"),
-                    f"ไม่พบ agency.yml ในโฟลเดอร์ข้อมูล {data} สร้างไฟล์หน่วยงานก่อนนำเข้า (ดู data/README.md)",
-                    f"agency.yml is not in the data folder {data}; write the agency's file before importing (see data/README.md)",
-                )
-            ]
-        )
+    require_agency_file(data)
     year, review = read_document(document, today)
     name = f"years/{year['fiscal_year']}.yml"
     header = [

@@ -46,8 +46,8 @@ BuildCheck = Callable[[Site], None]
 """What a build does with a loaded site after loading it (plan and render), raising DataError."""
 
 
-def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = None) -> Imported:
-    """Read and check the workbook against the data folder; raise DataError naming cells. Writes nothing."""
+def require_agency_file(data: Path) -> None:
+    """An import fills the years of an agency whose own file is already written; raise DataError if not."""
     if not (data / "agency.yml").is_file():
         raise DataError(
             [
@@ -58,6 +58,11 @@ def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = Non
                 )
             ]
         )
+
+
+def read_import(workbook: Path, data: Path, build_check: BuildCheck | None = None) -> Imported:
+    """Read and check the workbook against the data folder; raise DataError naming cells. Writes nothing."""
+    require_agency_file(data)
     try:
         with reading_time_limit():
             sheets, others = open_workbook(workbook, DATA_SHEETS, INSTRUCTIONS)
